@@ -1,0 +1,63 @@
+import type { OutgoingDraft, SignedOutgoing } from '../outgoing';
+import { SIGNING_HEADERS } from '../constants';
+import type { AxiosHeadersLike, AxiosRequestConfigLike } from './types';
+
+/** AxiosHeaders values may be numbers, booleans or arrays; the signer takes strings. */
+function headerRecord(headers: AxiosHeadersLike): Record<string, string | string[]> {
+  const record: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(headers.toJSON())) {
+    if (value === undefined || value === null || value === false) continue;
+    record[name] = Array.isArray(value) ? value.map(String) : String(value);
+  }
+  return record;
+}
+
+/** The request axios is about to send (after every interceptor and transformRequest). @internal */
+export function draftFromConfig(config: AxiosRequestConfigLike, url: URL): OutgoingDraft {
+  return {
+    method: (config.method ?? 'get').toUpperCase(),
+    url,
+    headers: headerRecord(config.headers),
+    body: config.data,
+  };
+}
+
+/** An ArrayBuffer of exactly these bytes: the form every axios adapter sends as is. */
+function exactArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return (whole ? bytes.buffer : bytes.slice().buffer) as ArrayBuffer;
+}
+
+const isSentAsIs = (data: unknown) =>
+  data === undefined || data === null || typeof data === 'string' || data instanceof ArrayBuffer || ArrayBuffer.isView(data);
+
+/**
+ * Makes axios send what was signed: the signed URL as the whole URL (no baseURL/params left for
+ * axios to join or encode again), the read body in place of a stream or FormData, and the
+ * signing headers in place of any stale ones.
+ * @internal
+ */
+export function applyToConfig(config: AxiosRequestConfigLike, signed: SignedOutgoing): void {
+  config.url = signed.url;
+  config.baseURL = undefined;
+  config.params = undefined;
+  if (!isSentAsIs(config.data) && signed.body !== undefined) {
+    config.data = typeof signed.body === 'string' ? signed.body : exactArrayBuffer(signed.body);
+  }
+  const headers = config.headers as AxiosHeadersLike;
+  for (const name of SIGNING_HEADERS) headers.delete(name);
+  headers.set({ ...signed.headers }, true);
+}
+
+/**
+ * axios turns a typed-array view into its whole underlying buffer (a subarray would send more
+ * bytes than it views); an exact copy keeps what the caller meant. Buffers are sent as they are.
+ * @internal
+ */
+export function keepViewedBytes(data: unknown): unknown {
+  if (!ArrayBuffer.isView(data)) return data;
+  const isBuffer = (data as { constructor?: { isBuffer?: (v: unknown) => boolean } }).constructor?.isBuffer?.(data);
+  const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
+  if (isBuffer || whole) return data;
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice();
+}

@@ -1,0 +1,60 @@
+import { createSigner } from '../signer';
+import { signOutgoing } from '../outgoing';
+import type { Signer, SigV4Options } from '../types';
+import { toWireUrl } from '../wireUrl';
+import { applyToConfig, draftFromConfig, keepViewedBytes } from './draft';
+import { loadAxios } from './loadAxios';
+import type { AxiosInstanceLike, AxiosRequestConfigLike, AxiosRequestInterceptor } from './types';
+
+/** Marks our adapter wrapper and remembers the adapter it wraps. */
+const WRAPPED = Symbol('aws-sigv4-interceptor.wrapped-adapter');
+type SigningAdapter = ((config: AxiosRequestConfigLike) => Promise<unknown>) & { [WRAPPED]: unknown };
+
+/** A retry (axios-retry) brings back a config whose adapter is already our wrapper. */
+const unwrap = (adapter: unknown): unknown =>
+  typeof adapter === 'function' && WRAPPED in adapter ? (adapter as SigningAdapter)[WRAPPED] : adapter;
+
+/**
+ * Signing happens in the adapter, the last step before bytes leave: by then every interceptor
+ * (whatever its order) and the whole transformRequest chain have run, so what is signed is
+ * what is sent. See DOMAIN.md §5.
+ */
+function signingAdapter(signer: Signer, original: unknown): SigningAdapter {
+  const adapter = async (config: AxiosRequestConfigLike) => {
+    const axios = await loadAxios();
+    const url = toWireUrl(axios.getUri(config), config.method?.toUpperCase());
+    if (signer.appliesTo(url)) applyToConfig(config, await signOutgoing(signer, draftFromConfig(config, url)));
+    return axios.getAdapter(original ?? axios.defaults.adapter, config)(config);
+  };
+  return Object.assign(adapter, { [WRAPPED]: original });
+}
+
+/**
+ * Creates an axios request interceptor that signs every request to a host in scope with SigV4.
+ * @example
+ * const api = axios.create({ baseURL: 'https://abc123.execute-api.eu-west-1.amazonaws.com/prod' });
+ * api.interceptors.request.use(createAxiosInterceptor());
+ */
+export function createAxiosInterceptor(options?: SigV4Options): AxiosRequestInterceptor {
+  const signer = createSigner(options);
+  return async (config) => {
+    const axios = await loadAxios();
+    if (signer.appliesTo(toWireUrl(axios.getUri(config), config.method?.toUpperCase()))) {
+      config.data = keepViewedBytes(config.data);
+    }
+    config.adapter = signingAdapter(signer, unwrap(config.adapter));
+    return config;
+  };
+}
+
+/**
+ * Registers a SigV4 interceptor on an axios instance (or axios itself) and returns a function
+ * that removes it.
+ * @example
+ * const detach = attachSigV4(api, { region: 'eu-west-1', service: 'execute-api' });
+ * detach(); // stop signing
+ */
+export function attachSigV4(instance: AxiosInstanceLike, options?: SigV4Options): () => void {
+  const id = instance.interceptors.request.use(createAxiosInterceptor(options));
+  return () => instance.interceptors.request.eject(id);
+}

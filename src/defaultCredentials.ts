@@ -1,0 +1,31 @@
+import type { AwsCredentialProvider } from './types';
+
+/**
+ * The AWS SDK's Node provider chain, loaded on first use only: importing this package stays light,
+ * and in Lambda the chain's first link (environment variables) answers with no network call.
+ * Browser bundles never reach it; they pass `credentials` explicitly.
+ */
+let chain: Promise<AwsCredentialProvider> | undefined;
+
+/** The sources the chain tries, in order, for error messages. @internal */
+export const DEFAULT_CHAIN_SOURCES =
+  'environment variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), ' +
+  'the shared config and credentials files (AWS_PROFILE), SSO, web identity token, ' +
+  'the container credentials endpoint (ECS, Lambda SnapStart) and EC2 instance metadata';
+
+/** Resolves credentials through the SDK's default Node provider chain. @internal */
+export const defaultCredentialProvider: AwsCredentialProvider = async () => {
+  chain ??= import('@aws-sdk/credential-providers').then(
+    ({ fromNodeProviderChain }) => fromNodeProviderChain(),
+    (error: unknown) => {
+      chain = undefined;
+      throw error;
+    },
+  );
+  return (await chain)();
+};
+
+/** Drops the chain instance (and with it the SDK's own memoized credentials). @internal */
+export function resetDefaultCredentialChain(): void {
+  chain = undefined;
+}

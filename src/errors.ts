@@ -1,0 +1,67 @@
+import { redactUrl } from './redact';
+
+/** What went wrong, as a stable code to branch on. */
+export type SigV4ErrorCode =
+  | 'INVALID_OPTIONS'
+  | 'INVALID_URL'
+  | 'UNKNOWN_SIGNING_SCOPE'
+  | 'UNREADABLE_BODY'
+  | 'NO_CREDENTIALS';
+
+/** Where an error happened: the request being signed, if there was one. */
+export interface SigV4ErrorContext {
+  /** The request's method. */
+  readonly method?: string;
+  /** The request's URL (secrets masked before it is stored). */
+  readonly url?: string | URL;
+  /** The underlying error. */
+  readonly cause?: unknown;
+}
+
+/**
+ * The base of every error this package throws, raised before anything is sent. Its message reads
+ * `<what failed>: <METHOD> <URL> - <how to fix>` and never contains a secret.
+ */
+export class SigV4Error extends Error {
+  override readonly name: string = 'SigV4Error';
+  /** A stable code for what went wrong. */
+  readonly code: SigV4ErrorCode;
+  /** The method of the request, when a request was being signed. */
+  readonly method?: string;
+  /** The URL of the request with any secret masked, when a request was being signed. */
+  readonly url?: string;
+
+  constructor(code: SigV4ErrorCode, what: string, fix: string, context: SigV4ErrorContext = {}) {
+    const url = context.url === undefined ? undefined : redactUrl(context.url);
+    const where = context.method || url ? `: ${[context.method, url].filter(Boolean).join(' ')}` : '';
+    super(`${what}${where} - ${fix}`, context.cause === undefined ? undefined : { cause: context.cause });
+    this.code = code;
+    this.method = context.method;
+    this.url = url;
+  }
+}
+
+/** An option given to `createSigner`, `createSignedFetch` or the axios interceptor is invalid. */
+export class SigV4OptionsError extends SigV4Error {
+  override readonly name = 'SigV4OptionsError';
+}
+
+/** A request cannot be signed as it is: invalid URL, unknown region/service, unreadable body. */
+export class SigV4RequestError extends SigV4Error {
+  override readonly name = 'SigV4RequestError';
+}
+
+/** No usable credentials could be resolved; the message names the sources tried. */
+export class SigV4CredentialsError extends SigV4Error {
+  override readonly name = 'SigV4CredentialsError';
+}
+
+/** Whether `error` was thrown by this package (checked by name too, so it survives duplicate installs). */
+export function isSigV4Error(error: unknown): error is SigV4Error {
+  return (
+    error instanceof SigV4Error ||
+    (error instanceof Error &&
+      /^SigV4(Options|Request|Credentials)?Error$/.test(error.name) &&
+      typeof (error as { code?: unknown }).code === 'string')
+  );
+}

@@ -1,0 +1,60 @@
+import { SigV4RequestError } from '../errors';
+import type { OutgoingDraft, SignedOutgoing } from '../outgoing';
+import { SIGNING_HEADERS } from '../constants';
+
+/** The URL a fetch input names, before any parsing. */
+export const inputUrl = (input: string | URL | Request): string | URL =>
+  typeof input === 'object' && 'url' in input && !(input instanceof URL) ? input.url : input;
+
+/**
+ * The request fetch would send: the platform's own Request merges input and init exactly as
+ * fetch does (headers of a Request input, init overrides, the content type of a FormData,
+ * URLSearchParams, Blob or string body).
+ * @internal
+ */
+export function toRequest(input: string | URL | Request, init: RequestInit | undefined, url: URL): Request {
+  try {
+    return new Request(input, init);
+  } catch (cause) {
+    throw new SigV4RequestError(
+      'UNREADABLE_BODY',
+      `Cannot build the request to sign it (${(cause as Error).message})`,
+      'pass fetch arguments that plain fetch accepts (a stream body needs `duplex: "half"`)',
+      { method: init?.method ?? 'GET', url, cause },
+    );
+  }
+}
+
+/** The fetch request in the shape the signer shares with axios. @internal */
+export function draftFromRequest(request: Request, url: URL): OutgoingDraft {
+  return {
+    method: request.method,
+    url,
+    headers: Object.fromEntries(request.headers),
+    body: request.body ?? undefined,
+  };
+}
+
+/**
+ * The init for the real fetch: the caller's init (so extensions such as undici's `dispatcher`
+ * survive), with the signed body and headers, and the settings a Request input carried.
+ * @internal
+ */
+export function signedInit(request: Request, init: RequestInit | undefined, signed: SignedOutgoing): RequestInit {
+  const headers = new Headers(request.headers);
+  for (const name of SIGNING_HEADERS) headers.delete(name);
+  for (const [name, value] of Object.entries(signed.headers)) headers.set(name, value);
+  return {
+    ...init,
+    method: request.method,
+    headers,
+    body: signed.body as BodyInit | undefined,
+    signal: request.signal,
+    redirect: request.redirect,
+    credentials: request.credentials,
+    cache: request.cache,
+    integrity: request.integrity,
+    keepalive: request.keepalive,
+    referrerPolicy: request.referrerPolicy,
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * aws-sigv4-interceptor: SigV4 signing for axios and fetch, one shared signer.
+ * Public names only, listed one by one; nothing runs on import.
+ * @packageDocumentation
+ */
+export { createSigner } from './signer';
+export { createAxiosInterceptor, attachSigV4 } from './axios/interceptor';
+export { createSignedFetch } from './fetch/signedFetch';
+export { clearCredentialCache } from './clearCredentialCache';
+export { inferSigningScope } from './infer';
+export {
+  SigV4Error,
+  SigV4OptionsError,
+  SigV4RequestError,
+  SigV4CredentialsError,
+  isSigV4Error,
+} from './errors';
+
+export type {
+  AwsCredentialIdentity,
+  AwsCredentialProvider,
+  HostMatcher,
+  SigV4Options,
+  SignableRequest,
+  Signer,
+  SigningHeaders,
+} from './types';
+export type { SignedFetchOptions } from './fetch/signedFetch';
+export type {
+  AxiosInstanceLike,
+  AxiosRequestConfigLike,
+  AxiosRequestInterceptor,
+  AxiosHeadersLike,
+} from './axios/types';
+export type { SigningScope } from './infer';
+export type { SigV4ErrorCode, SigV4ErrorContext } from './errors';

@@ -1,0 +1,56 @@
+import { REGION_PATTERN } from './constants';
+
+/** A signing service and region. */
+export interface SigningScope {
+  readonly service: string;
+  readonly region: string;
+}
+
+interface HostRule {
+  /** Matches a lower-case host name; the `region` group captures the region label. */
+  readonly pattern: RegExp;
+  readonly service: string | ((match: RegExpExecArray) => string);
+}
+
+const AWS = String.raw`\.amazonaws\.com(?:\.cn)?$`;
+const rule = (source: string, service: HostRule['service']): HostRule => ({
+  pattern: new RegExp(source),
+  service,
+});
+
+/**
+ * Host → service/region, most specific first. The region is the label next to the service label:
+ * a naive "second label" parse would yield `execute-api` as the region.
+ * See ../shared/DOMAIN.md §4 and https://docs.aws.amazon.com/general/latest/gr/rande.html
+ */
+const HOST_RULES: readonly HostRule[] = [
+  rule(String.raw`^vpce-[^.]+\.execute-api\.(?<region>[^.]+)\.vpce` + AWS, 'execute-api'),
+  rule(String.raw`^[^.]+\.execute-api\.(?<region>[^.]+)` + AWS, 'execute-api'),
+  rule(String.raw`^[^.]+\.lambda-url\.(?<region>[^.]+)\.on\.aws$`, 'lambda'),
+  rule(String.raw`\.vpc-lattice-svcs\.(?<region>[^.]+)\.on\.aws$`, 'vpc-lattice-svcs'),
+  rule(String.raw`^[^.]+\.appsync-api\.(?<region>[^.]+)` + AWS, 'appsync'),
+  rule(String.raw`^(?:search|vpc)-[^.]+\.(?<region>[^.]+)\.es` + AWS, 'es'),
+  rule(String.raw`^[^.]+\.(?<region>[^.]+)\.aoss` + AWS, 'aoss'),
+  rule(String.raw`\.s3-accesspoint\.(?<region>[^.]+)` + AWS, 's3'),
+  rule(String.raw`(?:^|\.)s3[.-](?:dualstack\.)?(?<region>[^.]+)` + AWS, 's3'),
+  rule(String.raw`^(?<service>[a-z0-9-]+)\.(?<region>[^.]+)` + AWS, (m) => m.groups!.service),
+];
+
+/** The legacy global S3 endpoints sign for us-east-1. */
+const GLOBAL_S3 = new RegExp(String.raw`(?:^|\.)s3` + AWS);
+
+/**
+ * Infers the signing service and region from an AWS host name, or `undefined` when the host is
+ * not one (a custom domain, CloudFront, localhost).
+ */
+export function inferSigningScope(hostname: string): SigningScope | undefined {
+  const host = hostname.toLowerCase();
+  for (const { pattern, service } of HOST_RULES) {
+    const match = pattern.exec(host);
+    const region = match?.groups?.region;
+    if (match && region && REGION_PATTERN.test(region)) {
+      return { service: typeof service === 'string' ? service : service(match), region };
+    }
+  }
+  return GLOBAL_S3.test(host) ? { service: 's3', region: 'us-east-1' } : undefined;
+}

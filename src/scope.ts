@@ -1,0 +1,43 @@
+import { SigV4RequestError } from './errors';
+import { inferSigningScope, type SigningScope } from './infer';
+import type { ResolvedOptions } from './options';
+import type { HostMatcher } from './types';
+
+function matches(matcher: HostMatcher, url: URL): boolean {
+  if (typeof matcher === 'string') {
+    const wanted = matcher.toLowerCase();
+    return wanted === url.hostname || wanted === url.host;
+  }
+  if (matcher instanceof RegExp) {
+    matcher.lastIndex = 0; // a /g pattern keeps state between tests
+    return matcher.test(url.hostname);
+  }
+  return matcher(url.hostname);
+}
+
+/**
+ * Whether the adapters sign requests to `url`. Explicit `hosts` decide; without them, every host
+ * when both region and service are given, else only the AWS hosts they can be inferred from.
+ * @internal
+ */
+export function isInScope(options: ResolvedOptions, url: URL): boolean {
+  if (options.hosts) return options.hosts.some((matcher) => matches(matcher, url));
+  if (options.region && options.service) return true;
+  return inferSigningScope(url.hostname) !== undefined;
+}
+
+/** The service and region to sign `url` for: explicit options win over inference. @internal */
+export function signingScopeFor(options: ResolvedOptions, url: URL, method: string): SigningScope {
+  const inferred =
+    options.region && options.service ? undefined : inferSigningScope(url.hostname);
+  const region = options.region ?? inferred?.region;
+  const service = options.service ?? inferred?.service;
+  if (region && service) return { region, service };
+  const missing = [!region && '`region`', !service && '`service`'].filter(Boolean).join(' and ');
+  throw new SigV4RequestError(
+    'UNKNOWN_SIGNING_SCOPE',
+    `Cannot infer the signing ${missing.replace(/`/g, '')} from the host ${url.hostname}`,
+    `pass ${missing} (for a custom domain of API Gateway: region: 'eu-west-1', service: 'execute-api')`,
+    { method, url },
+  );
+}
