@@ -16,7 +16,9 @@ function checkIdentity(value: unknown, source: string): AwsCredentialIdentity {
     throw new TypeError(`${source} returned no accessKeyId/secretAccessKey`);
   }
   if (identity.expiration && identity.expiration.getTime() <= Date.now()) {
-    throw new TypeError(`${source} returned credentials that expired at ${identity.expiration.toISOString()}`);
+    throw new TypeError(
+      `${source} returned credentials that expired at ${identity.expiration.toISOString()}`,
+    );
   }
   return identity as AwsCredentialIdentity;
 }

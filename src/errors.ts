@@ -33,8 +33,12 @@ export class SigV4Error extends Error {
 
   constructor(code: SigV4ErrorCode, what: string, fix: string, context: SigV4ErrorContext = {}) {
     const url = context.url === undefined ? undefined : redactUrl(context.url);
-    const where = context.method || url ? `: ${[context.method, url].filter(Boolean).join(' ')}` : '';
-    super(`${what}${where} - ${fix}`, context.cause === undefined ? undefined : { cause: context.cause });
+    const where =
+      context.method || url ? `: ${[context.method, url].filter(Boolean).join(' ')}` : '';
+    super(
+      `${what}${where} - ${fix}`,
+      context.cause === undefined ? undefined : { cause: context.cause },
+    );
     this.code = code;
     this.method = context.method;
     this.url = url;

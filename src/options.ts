@@ -1,6 +1,11 @@
 import { DEFAULT_REFRESH_MARGIN_MS } from './constants';
 import { SigV4OptionsError } from './errors';
-import type { AwsCredentialIdentity, AwsCredentialProvider, HostMatcher, SigV4Options } from './types';
+import type {
+  AwsCredentialIdentity,
+  AwsCredentialProvider,
+  HostMatcher,
+  SigV4Options,
+} from './types';
 
 /** Options checked and defaulted once, when a signer is created. @internal */
 export interface ResolvedOptions {
@@ -15,10 +20,17 @@ export interface ResolvedOptions {
 const invalid = (option: string, fix: string): SigV4OptionsError =>
   new SigV4OptionsError('INVALID_OPTIONS', `Invalid option \`${option}\``, fix);
 
-function checkName(option: 'region' | 'service', value: unknown, example: string): string | undefined {
+function checkName(
+  option: 'region' | 'service',
+  value: unknown,
+  example: string,
+): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !/^[a-z0-9*-]+$/.test(value)) {
-    throw invalid(option, `give a lower-case name such as '${example}', or leave it out to infer it from the host`);
+    throw invalid(
+      option,
+      `give a lower-case name such as '${example}', or leave it out to infer it from the host`,
+    );
   }
   return value;
 }
@@ -26,8 +38,13 @@ function checkName(option: 'region' | 'service', value: unknown, example: string
 function checkCredentials(value: unknown): AwsCredentialProvider | undefined {
   if (value === undefined || typeof value === 'function') return value as AwsCredentialProvider;
   const identity = value as Partial<AwsCredentialIdentity> | null;
-  if (!identity || typeof identity.accessKeyId !== 'string' || !identity.accessKeyId ||
-    typeof identity.secretAccessKey !== 'string' || !identity.secretAccessKey) {
+  if (
+    !identity ||
+    typeof identity.accessKeyId !== 'string' ||
+    !identity.accessKeyId ||
+    typeof identity.secretAccessKey !== 'string' ||
+    !identity.secretAccessKey
+  ) {
     throw invalid(
       'credentials',
       'pass { accessKeyId, secretAccessKey, sessionToken? } or a provider function such as fromTemporaryCredentials(...)',
@@ -39,9 +56,13 @@ function checkCredentials(value: unknown): AwsCredentialProvider | undefined {
 
 function checkHosts(value: unknown): readonly HostMatcher[] | undefined {
   if (value === undefined) return undefined;
-  const valid = (m: unknown) => typeof m === 'string' || m instanceof RegExp || typeof m === 'function';
+  const valid = (m: unknown) =>
+    typeof m === 'string' || m instanceof RegExp || typeof m === 'function';
   if (!Array.isArray(value) || !value.every(valid)) {
-    throw invalid('hosts', "pass an array of host names, RegExps or predicates, e.g. ['api.example.com', /\\.execute-api\\./]");
+    throw invalid(
+      'hosts',
+      "pass an array of host names, RegExps or predicates, e.g. ['api.example.com', /\\.execute-api\\./]",
+    );
   }
   return value as HostMatcher[];
 }

@@ -20,7 +20,10 @@ export interface SignedOutgoing {
   readonly headers: Readonly<Record<string, string>>;
 }
 
-function withoutHeader<T>(headers: Readonly<Record<string, T>>, lowerName: string): Record<string, T> {
+function withoutHeader<T>(
+  headers: Readonly<Record<string, T>>,
+  lowerName: string,
+): Record<string, T> {
   const rest: Record<string, T> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (name.toLowerCase() !== lowerName) rest[name] = value;
@@ -44,7 +47,10 @@ export async function signOutgoing(signer: Signer, draft: OutgoingDraft): Promis
     read.contentType !== undefined &&
     (read.contentTypeRequired || !hasHeader(draft.headers, CONTENT_TYPE_HEADER));
   const headers = setContentType
-    ? { ...withoutHeader(draft.headers, CONTENT_TYPE_HEADER), [CONTENT_TYPE_HEADER]: read.contentType! }
+    ? {
+        ...withoutHeader(draft.headers, CONTENT_TYPE_HEADER),
+        [CONTENT_TYPE_HEADER]: read.contentType!,
+      }
     : draft.headers;
   const signing = await signer.sign({ method, url, headers, body: read.body });
   return {

@@ -18,7 +18,10 @@ export function redactUrl(url: string | URL): string {
   try {
     parsed = new URL(String(url));
   } catch {
-    return String(url).replace(/([?&](?:x-amz-signature|x-amz-security-token)=)[^&#]*/gi, `$1${MASK}`);
+    return String(url).replace(
+      /([?&](?:x-amz-signature|x-amz-security-token)=)[^&#]*/gi,
+      `$1${MASK}`,
+    );
   }
   if (parsed.password) parsed.password = MASK;
   for (const key of [...parsed.searchParams.keys()]) {
@@ -31,7 +34,8 @@ export function redactUrl(url: string | URL): string {
 export function redactHeader(name: string, value: string): string {
   const lower = name.toLowerCase();
   if (!SECRET_HEADERS.has(lower)) return value;
-  if (lower === 'authorization') return value.replace(/Signature=[0-9a-fA-F]+/, `Signature=${MASK}`);
+  if (lower === 'authorization')
+    return value.replace(/Signature=[0-9a-fA-F]+/, `Signature=${MASK}`);
   return MASK;
 }
 

@@ -28,8 +28,7 @@ export function isInScope(options: ResolvedOptions, url: URL): boolean {
 
 /** The service and region to sign `url` for: explicit options win over inference. @internal */
 export function signingScopeFor(options: ResolvedOptions, url: URL, method: string): SigningScope {
-  const inferred =
-    options.region && options.service ? undefined : inferSigningScope(url.hostname);
+  const inferred = options.region && options.service ? undefined : inferSigningScope(url.hostname);
   const region = options.region ?? inferred?.region;
   const service = options.service ?? inferred?.service;
   if (region && service) return { region, service };

@@ -20,7 +20,11 @@ const DEFAULT_RULES: ServiceSigningRules = { uriEscapePath: true, sendsPayloadHa
 const SERVICE_RULES: Readonly<Record<string, ServiceSigningRules>> = {
   s3: { uriEscapePath: false, sendsPayloadHash: true },
   aoss: { uriEscapePath: true, sendsPayloadHash: true },
-  'vpc-lattice-svcs': { uriEscapePath: true, sendsPayloadHash: true, payloadHash: UNSIGNED_PAYLOAD },
+  'vpc-lattice-svcs': {
+    uriEscapePath: true,
+    sendsPayloadHash: true,
+    payloadHash: UNSIGNED_PAYLOAD,
+  },
 };
 
 /** The signing rules of `service`. @internal */

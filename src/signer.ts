@@ -41,11 +41,16 @@ function headersToSign(
   return signable;
 }
 
-function signingHeadersOf(signed: Record<string, string>, rules: ServiceSigningRules): SigningHeaders {
+function signingHeadersOf(
+  signed: Record<string, string>,
+  rules: ServiceSigningRules,
+): SigningHeaders {
   return {
     [AUTHORIZATION_HEADER]: signed[AUTHORIZATION_HEADER],
     [AMZ_DATE_HEADER]: signed[AMZ_DATE_HEADER],
-    ...(signed[SECURITY_TOKEN_HEADER] && { [SECURITY_TOKEN_HEADER]: signed[SECURITY_TOKEN_HEADER] }),
+    ...(signed[SECURITY_TOKEN_HEADER] && {
+      [SECURITY_TOKEN_HEADER]: signed[SECURITY_TOKEN_HEADER],
+    }),
     ...(rules.sendsPayloadHash && { [CONTENT_SHA256_HEADER]: signed[CONTENT_SHA256_HEADER] }),
   };
 }

@@ -29,7 +29,31 @@ function exactArrayBuffer(bytes: Uint8Array): ArrayBuffer {
 }
 
 const isSentAsIs = (data: unknown) =>
-  data === undefined || data === null || typeof data === 'string' || data instanceof ArrayBuffer || ArrayBuffer.isView(data);
+  data === undefined ||
+  data === null ||
+  typeof data === 'string' ||
+  data instanceof ArrayBuffer ||
+  ArrayBuffer.isView(data);
+
+/**
+ * Where the config remembers the URL it was signed and sent with. A plain string key, because
+ * axios's mergeConfig keeps unknown string keys and drops symbols.
+ */
+const SENT_URL = 'sigV4SentUrl';
+type Marked = AxiosRequestConfigLike & { [SENT_URL]?: string };
+
+/**
+ * A config sent once already (a retry: `instance.request(error.config)`) holds the whole URL,
+ * query included, but axios merges the instance's default params and baseURL back into it; they
+ * would be appended a second time.
+ * @internal
+ */
+export function forgetMergedUrlParts(config: AxiosRequestConfigLike): void {
+  const sentUrl = (config as Marked)[SENT_URL];
+  if (sentUrl === undefined || sentUrl !== config.url) return;
+  config.params = undefined;
+  config.baseURL = undefined;
+}
 
 /**
  * Makes axios send what was signed: the signed URL as the whole URL (no baseURL/params left for
@@ -39,6 +63,7 @@ const isSentAsIs = (data: unknown) =>
  */
 export function applyToConfig(config: AxiosRequestConfigLike, signed: SignedOutgoing): void {
   config.url = signed.url;
+  (config as Marked)[SENT_URL] = signed.url;
   config.baseURL = undefined;
   config.params = undefined;
   if (!isSentAsIs(config.data) && signed.body !== undefined) {
@@ -56,7 +81,9 @@ export function applyToConfig(config: AxiosRequestConfigLike, signed: SignedOutg
  */
 export function keepViewedBytes(data: unknown): unknown {
   if (!ArrayBuffer.isView(data)) return data;
-  const isBuffer = (data as { constructor?: { isBuffer?: (v: unknown) => boolean } }).constructor?.isBuffer?.(data);
+  const isBuffer = (
+    data as { constructor?: { isBuffer?: (v: unknown) => boolean } }
+  ).constructor?.isBuffer?.(data);
   const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
   if (isBuffer || whole) return data;
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice();

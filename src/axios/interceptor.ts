@@ -2,17 +2,21 @@ import { createSigner } from '../signer';
 import { signOutgoing } from '../outgoing';
 import type { Signer, SigV4Options } from '../types';
 import { toWireUrl } from '../wireUrl';
-import { applyToConfig, draftFromConfig, keepViewedBytes } from './draft';
+import { applyToConfig, draftFromConfig, forgetMergedUrlParts, keepViewedBytes } from './draft';
 import { loadAxios } from './loadAxios';
 import type { AxiosInstanceLike, AxiosRequestConfigLike, AxiosRequestInterceptor } from './types';
 
 /** Marks our adapter wrapper and remembers the adapter it wraps. */
 const WRAPPED = Symbol('aws-sigv4-interceptor.wrapped-adapter');
-type SigningAdapter = ((config: AxiosRequestConfigLike) => Promise<unknown>) & { [WRAPPED]: unknown };
+type SigningAdapter = ((config: AxiosRequestConfigLike) => Promise<unknown>) & {
+  [WRAPPED]: unknown;
+};
 
 /** A retry (axios-retry) brings back a config whose adapter is already our wrapper. */
 const unwrap = (adapter: unknown): unknown =>
-  typeof adapter === 'function' && WRAPPED in adapter ? (adapter as SigningAdapter)[WRAPPED] : adapter;
+  typeof adapter === 'function' && WRAPPED in adapter
+    ? (adapter as SigningAdapter)[WRAPPED]
+    : adapter;
 
 /**
  * Signing happens in the adapter, the last step before bytes leave: by then every interceptor
@@ -23,7 +27,8 @@ function signingAdapter(signer: Signer, original: unknown): SigningAdapter {
   const adapter = async (config: AxiosRequestConfigLike) => {
     const axios = await loadAxios();
     const url = toWireUrl(axios.getUri(config), config.method?.toUpperCase());
-    if (signer.appliesTo(url)) applyToConfig(config, await signOutgoing(signer, draftFromConfig(config, url)));
+    if (signer.appliesTo(url))
+      applyToConfig(config, await signOutgoing(signer, draftFromConfig(config, url)));
     return axios.getAdapter(original ?? axios.defaults.adapter, config)(config);
   };
   return Object.assign(adapter, { [WRAPPED]: original });
@@ -38,6 +43,7 @@ function signingAdapter(signer: Signer, original: unknown): SigningAdapter {
 export function createAxiosInterceptor(options?: SigV4Options): AxiosRequestInterceptor {
   const signer = createSigner(options);
   return async (config) => {
+    forgetMergedUrlParts(config);
     const axios = await loadAxios();
     if (signer.appliesTo(toWireUrl(axios.getUri(config), config.method?.toUpperCase()))) {
       config.data = keepViewedBytes(config.data);

@@ -5,7 +5,10 @@ export interface AxiosHelpers {
   /** baseURL + url + params exactly as axios builds them. */
   getUri(config: AxiosRequestConfigLike): string;
   /** The adapter function that `config.adapter` names (`['xhr', 'http', 'fetch']`, a function...). */
-  getAdapter(adapter: unknown, config: AxiosRequestConfigLike): (config: unknown) => Promise<unknown>;
+  getAdapter(
+    adapter: unknown,
+    config: AxiosRequestConfigLike,
+  ): (config: unknown) => Promise<unknown>;
   defaults: { adapter?: unknown };
 }
 

@@ -12,7 +12,11 @@ export const inputUrl = (input: string | URL | Request): string | URL =>
  * URLSearchParams, Blob or string body).
  * @internal
  */
-export function toRequest(input: string | URL | Request, init: RequestInit | undefined, url: URL): Request {
+export function toRequest(
+  input: string | URL | Request,
+  init: RequestInit | undefined,
+  url: URL,
+): Request {
   try {
     return new Request(input, init);
   } catch (cause) {
@@ -40,7 +44,11 @@ export function draftFromRequest(request: Request, url: URL): OutgoingDraft {
  * survive), with the signed body and headers, and the settings a Request input carried.
  * @internal
  */
-export function signedInit(request: Request, init: RequestInit | undefined, signed: SignedOutgoing): RequestInit {
+export function signedInit(
+  request: Request,
+  init: RequestInit | undefined,
+  signed: SignedOutgoing,
+): RequestInit {
   const headers = new Headers(request.headers);
   for (const name of SIGNING_HEADERS) headers.delete(name);
   for (const [name, value] of Object.entries(signed.headers)) headers.set(name, value);

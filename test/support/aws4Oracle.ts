@@ -1,7 +1,6 @@
 import aws4 from 'aws4';
 
-/** The Authorization header the independent `aws4` package computes for a wire request. */
-export function aws4Authorization(request: {
+interface OracleRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
@@ -9,9 +8,16 @@ export function aws4Authorization(request: {
   service: string;
   region: string;
   credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
-}): string {
+}
+
+/**
+ * The Authorization header the independent `aws4` package computes for a wire request.
+ * aws4 adds and signs Content-Length; our signer leaves it to the HTTP client (DOMAIN.md §5), so
+ * it is dropped after aws4 prepares the request and before aws4 signs it.
+ */
+export function aws4Authorization(request: OracleRequest): string {
   const url = new URL(request.url);
-  const signed = aws4.sign(
+  const signer = new aws4.RequestSigner(
     {
       host: url.host,
       path: url.pathname + url.search,
@@ -23,5 +29,8 @@ export function aws4Authorization(request: {
     },
     request.credentials,
   );
-  return String(signed.headers!.Authorization);
+  signer.prepareRequest();
+  const headers = signer.request.headers as Record<string, unknown>;
+  delete headers['Content-Length'];
+  return signer.authHeader();
 }

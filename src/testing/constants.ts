@@ -1,0 +1,62 @@
+/**
+ * Every wire name, error type and default of the local IAM endpoint, written once. Kept apart from
+ * src/constants.ts on purpose: the endpoint is the client's oracle and shares no code with it.
+ * Header names are lower-case: HTTP header names are case-insensitive and node lower-cases nothing
+ * in `rawHeaders`, so every lookup lower-cases the received name and compares with these.
+ * @internal
+ */
+
+export const ALGORITHM = 'AWS4-HMAC-SHA256';
+export const SCOPE_TERMINATOR = 'aws4_request';
+/** Prefix of the secret in the first HMAC of the signing-key chain. */
+export const SECRET_KEY_PREFIX = 'AWS4';
+
+export const AUTHORIZATION_HEADER = 'authorization';
+export const AMZ_DATE_HEADER = 'x-amz-date';
+export const DATE_HEADER = 'date';
+export const SECURITY_TOKEN_HEADER = 'x-amz-security-token';
+export const CONTENT_SHA256_HEADER = 'x-amz-content-sha256';
+export const HOST_HEADER = 'host';
+export const CONTENT_TYPE_HEADER = 'content-type';
+export const ERROR_TYPE_HEADER = 'x-amzn-ErrorType';
+export const JSON_CONTENT_TYPE = 'application/json';
+
+/** Parameter names inside the Authorization header, as AWS spells them in its messages. */
+export const CREDENTIAL_PARAM = 'Credential';
+export const SIGNED_HEADERS_PARAM = 'SignedHeaders';
+export const SIGNATURE_PARAM = 'Signature';
+
+/**
+ * Query-string auth (presigned URLs) parameter names. Not verified yet (see verify.ts); listed so
+ * that the query-auth reader, when added, shares the names with the canonical query builder.
+ */
+export const QUERY_AUTH_PARAMS = {
+  algorithm: 'X-Amz-Algorithm',
+  credential: 'X-Amz-Credential',
+  date: 'X-Amz-Date',
+  expires: 'X-Amz-Expires',
+  signedHeaders: 'X-Amz-SignedHeaders',
+  signature: 'X-Amz-Signature',
+  securityToken: 'X-Amz-Security-Token',
+} as const;
+
+/** S3 signs the path without normalizing or re-encoding it, and may send UNSIGNED-PAYLOAD. */
+export const S3_SERVICE = 's3';
+export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
+
+/** The `x-amzn-ErrorType` values of API Gateway's 403 responses. */
+export const ERROR_TYPES = {
+  missingToken: 'MissingAuthenticationTokenException',
+  incomplete: 'IncompleteSignatureException',
+  invalidSignature: 'InvalidSignatureException',
+  unrecognizedClient: 'UnrecognizedClientException',
+} as const;
+
+/** @default 'us-east-1' */
+export const DEFAULT_REGION = 'us-east-1';
+/** @default 'execute-api' (REST, HTTP and WebSocket APIs of API Gateway) */
+export const DEFAULT_SERVICE = 'execute-api';
+/** API Gateway accepts a request signed up to 5 minutes before or after its own clock. */
+export const DEFAULT_MAX_SKEW_MS = 5 * 60 * 1000;
+/** The loopback address the endpoint binds to: never reachable from another machine. */
+export const LOOPBACK_HOST = '127.0.0.1';
