@@ -1,6 +1,21 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const NODE_BUILTINS = [
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'fs',
+  'stream',
+  'buffer',
+  'url',
+  'os',
+  'path',
+  'zlib',
+  'util',
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
@@ -12,11 +27,29 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*'], message: 'The core must run in browsers: no Node built-ins in src/ outside src/testing and src/cli.' },
+            {
+              group: ['node:*', ...NODE_BUILTINS],
+              message:
+                'The core must run in browsers: no Node built-ins in src/ outside src/testing and src/cli.',
+            },
           ],
         },
       ],
     },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        console: 'readonly',
+        process: 'readonly',
+      },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['src/testing/**', 'src/cli/**', 'src/cli.ts', 'test/**', 'examples/**', '*.config.*'],

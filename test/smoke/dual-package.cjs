@@ -1,0 +1,134 @@
+/**
+ * Packaging, verified on the built package (not the sources): `require()` and `import()` of
+ * each entry point expose the same names, importing has no side effect (axios and the AWS SDK
+ * stay unloaded), and the built signer works against the built local endpoint through both
+ * module systems. Run after `npm run build`; prints `N passed, M failed`.
+ */
+const assert = require('node:assert/strict');
+
+const results = { passed: 0, failed: 0 };
+async function check(name, fn) {
+  try {
+    await fn();
+    results.passed += 1;
+    console.log(`ok - ${name}`);
+  } catch (error) {
+    results.failed += 1;
+    console.log(
+      `not ok - ${name}\n  ${String(error && error.stack ? error.stack : error)
+        .split('\n')
+        .join('\n  ')}`,
+    );
+  }
+}
+
+const loaded = (name) =>
+  Object.keys(require.cache).some((file) => file.includes(`/node_modules/${name}/`));
+
+async function signedRoundTrip(api, testing, label) {
+  const endpoint = await testing.startLocalIamEndpoint({
+    region: 'eu-west-1',
+    service: 'execute-api',
+  });
+  try {
+    const signedFetch = api.createSignedFetch({
+      region: 'eu-west-1',
+      service: 'execute-api',
+      credentials: testing.TEST_CREDENTIALS,
+    });
+    const response = await signedFetch(`${endpoint.url}/prod/${label}?q=1`, {
+      method: 'POST',
+      body: label,
+    });
+    assert.equal(response.status, 200, await response.text());
+  } finally {
+    await endpoint.close();
+  }
+}
+
+async function axiosRoundTrip(api, testing, axios, label) {
+  const endpoint = await testing.startLocalIamEndpoint({
+    region: 'eu-west-1',
+    service: 'execute-api',
+  });
+  try {
+    const instance = axios.create({ baseURL: `${endpoint.url}/prod`, validateStatus: () => true });
+    api.attachSigV4(instance, {
+      region: 'eu-west-1',
+      service: 'execute-api',
+      credentials: testing.TEST_CREDENTIALS,
+    });
+    const response = await instance.post(`/${label}`, { label }, { params: { q: 'a b' } });
+    assert.equal(response.status, 200, JSON.stringify(response.data));
+  } finally {
+    await endpoint.close();
+  }
+}
+
+async function main() {
+  const cjs = require('aws-sigv4-interceptor');
+  const cjsTesting = require('aws-sigv4-interceptor/testing');
+  await check('importing the package loads neither axios nor the AWS SDK', () => {
+    assert.equal(loaded('axios'), false, 'axios was loaded by require()');
+    assert.equal(
+      loaded('@aws-sdk/credential-providers'),
+      false,
+      'credential providers were loaded',
+    );
+  });
+  const esm = await import('aws-sigv4-interceptor');
+  const esmTesting = await import('aws-sigv4-interceptor/testing');
+  const names = (module) =>
+    Object.keys(module)
+      .filter((n) => n !== 'default' && n !== '__esModule')
+      .sort();
+
+  await check('require() and import() expose the same names (.)', () =>
+    assert.deepEqual(names(cjs), names(esm)),
+  );
+  await check('require() and import() expose the same names (./testing)', () =>
+    assert.deepEqual(names(cjsTesting), names(esmTesting)),
+  );
+  await check('the public names are the documented ones', () => {
+    for (const name of [
+      'createSigner',
+      'createAxiosInterceptor',
+      'attachSigV4',
+      'createSignedFetch',
+      'clearCredentialCache',
+    ]) {
+      assert.equal(typeof cjs[name], 'function', name);
+    }
+    assert.equal(typeof cjsTesting.startLocalIamEndpoint, 'function');
+  });
+  await check('the CJS build signs a request the CJS endpoint accepts', () =>
+    signedRoundTrip(cjs, cjsTesting, 'cjs'),
+  );
+  await check('the ESM build signs a request the ESM endpoint accepts', () =>
+    signedRoundTrip(esm, esmTesting, 'esm'),
+  );
+  await check('the CJS build signs axios requests (axios loaded on first use)', () =>
+    axiosRoundTrip(cjs, cjsTesting, require('axios'), 'cjs'),
+  );
+  await check('the ESM build signs axios requests', async () =>
+    axiosRoundTrip(esm, esmTesting, (await import('axios')).default, 'esm'),
+  );
+  await check('types are published for both module systems', () => {
+    const pkg = require('../../package.json');
+    const fs = require('node:fs');
+    const path = require('node:path');
+    for (const entry of Object.values(pkg.exports)) {
+      if (typeof entry === 'string') continue;
+      for (const condition of ['import', 'require']) {
+        assert.equal(Object.keys(entry[condition])[0], 'types', 'types must come first');
+        for (const file of Object.values(entry[condition])) {
+          assert.ok(fs.existsSync(path.join(__dirname, '../..', file)), `${file} missing`);
+        }
+      }
+    }
+  });
+  console.log(`smoke: ${results.passed} passed, ${results.failed} failed`);
+  process.exitCode = results.failed === 0 ? 0 : 1;
+}
+
+main();
