@@ -5,7 +5,9 @@ export type SigV4ErrorCode =
   | 'INVALID_OPTIONS'
   | 'INVALID_URL'
   | 'UNKNOWN_SIGNING_SCOPE'
+  | 'INVALID_REQUEST'
   | 'UNREADABLE_BODY'
+  | 'CONFLICTING_AUTH'
   | 'NO_CREDENTIALS';
 
 /** Where an error happened: the request being signed, if there was one. */
@@ -53,6 +55,26 @@ export class SigV4OptionsError extends SigV4Error {
 /** A request cannot be signed as it is: invalid URL, unknown region/service, unreadable body. */
 export class SigV4RequestError extends SigV4Error {
   override readonly name = 'SigV4RequestError';
+}
+
+/**
+ * The request also carries HTTP Basic credentials (axios `auth`, `user:password@` in the URL):
+ * the client would replace the SigV4 Authorization header with them.
+ * @internal
+ */
+export const conflictingAuthError = (source: string, context: SigV4ErrorContext) =>
+  new SigV4RequestError(
+    'CONFLICTING_AUTH',
+    `Cannot sign a request that also carries Basic credentials (${source})`,
+    'remove them: SigV4 uses the Authorization header itself',
+    context,
+  );
+
+/** Throws when a URL to sign carries `user:password@`. @internal */
+export function assertNoUserinfo(url: URL, method: string): void {
+  if (url.username || url.password) {
+    throw conflictingAuthError('user:password@ in the URL', { method, url });
+  }
 }
 
 /** No usable credentials could be resolved; the message names the sources tried. */

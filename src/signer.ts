@@ -9,6 +9,7 @@ import {
   SIGNING_HEADERS,
 } from './constants';
 import { credentialSource } from './credentialSource';
+import { assertNoUserinfo } from './errors';
 import { resolveOptions } from './options';
 import { isInScope, signingScopeFor } from './scope';
 import { signingRulesFor, type ServiceSigningRules } from './services';
@@ -73,6 +74,7 @@ export function createSigner(options?: SigV4Options): Signer {
     async sign(request) {
       const method = request.method.toUpperCase();
       const url = toWireUrl(request.url, method);
+      assertNoUserinfo(url, method);
       const { region, service } = signingScopeFor(resolved, url, method);
       const rules = signingRulesFor(service);
       const signer = new SignatureV4({

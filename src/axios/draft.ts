@@ -1,5 +1,6 @@
 import type { OutgoingDraft, SignedOutgoing } from '../outgoing';
 import { SIGNING_HEADERS } from '../constants';
+import { conflictingAuthError } from '../errors';
 import type { AxiosHeadersLike, AxiosRequestConfigLike } from './types';
 
 /** AxiosHeaders values may be numbers, booleans or arrays; the signer takes strings. */
@@ -14,8 +15,10 @@ function headerRecord(headers: AxiosHeadersLike): Record<string, string | string
 
 /** The request axios is about to send (after every interceptor and transformRequest). @internal */
 export function draftFromConfig(config: AxiosRequestConfigLike, url: URL): OutgoingDraft {
+  const method = (config.method ?? 'get').toUpperCase();
+  if (config.auth) throw conflictingAuthError('the axios `auth` option', { method, url });
   return {
-    method: (config.method ?? 'get').toUpperCase(),
+    method,
     url,
     headers: headerRecord(config.headers),
     body: config.data,
@@ -74,17 +77,18 @@ export function applyToConfig(config: AxiosRequestConfigLike, signed: SignedOutg
   headers.set({ ...signed.headers }, true);
 }
 
+/** A typed-array view over part of its buffer (a subarray, a pooled slice), Buffers aside. @internal */
+export function isPartialView(data: unknown): data is ArrayBufferView {
+  if (!ArrayBuffer.isView(data)) return false;
+  const ctor = (data as { constructor?: { isBuffer?: (value: unknown) => boolean } }).constructor;
+  const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
+  return !whole && !ctor?.isBuffer?.(data);
+}
+
 /**
  * axios turns a typed-array view into its whole underlying buffer (a subarray would send more
  * bytes than it views); an exact copy keeps what the caller meant. Buffers are sent as they are.
  * @internal
  */
-export function keepViewedBytes(data: unknown): unknown {
-  if (!ArrayBuffer.isView(data)) return data;
-  const isBuffer = (
-    data as { constructor?: { isBuffer?: (v: unknown) => boolean } }
-  ).constructor?.isBuffer?.(data);
-  const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
-  if (isBuffer || whole) return data;
-  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice();
-}
+export const copyViewedBytes = (view: ArrayBufferView): Uint8Array =>
+  new Uint8Array(view.buffer, view.byteOffset, view.byteLength).slice();

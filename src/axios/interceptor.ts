@@ -2,7 +2,13 @@ import { createSigner } from '../signer';
 import { signOutgoing } from '../outgoing';
 import type { Signer, SigV4Options } from '../types';
 import { toWireUrl } from '../wireUrl';
-import { applyToConfig, draftFromConfig, forgetMergedUrlParts, keepViewedBytes } from './draft';
+import {
+  applyToConfig,
+  copyViewedBytes,
+  draftFromConfig,
+  forgetMergedUrlParts,
+  isPartialView,
+} from './draft';
 import { loadAxios } from './loadAxios';
 import type { AxiosInstanceLike, AxiosRequestConfigLike, AxiosRequestInterceptor } from './types';
 
@@ -18,6 +24,15 @@ const unwrap = (adapter: unknown): unknown =>
     ? (adapter as SigningAdapter)[WRAPPED]
     : adapter;
 
+/** The URL axios will send to, as signed. */
+async function wireUrlOf(config: AxiosRequestConfigLike): Promise<URL> {
+  const axios = await loadAxios();
+  return toWireUrl(axios.getUri(config), config.method?.toUpperCase());
+}
+
+const isInScope = async (signer: Signer, config: AxiosRequestConfigLike) =>
+  signer.appliesTo(await wireUrlOf(config));
+
 /**
  * Signing happens in the adapter, the last step before bytes leave: by then every interceptor
  * (whatever its order) and the whole transformRequest chain have run, so what is signed is
@@ -26,9 +41,11 @@ const unwrap = (adapter: unknown): unknown =>
 function signingAdapter(signer: Signer, original: unknown): SigningAdapter {
   const adapter = async (config: AxiosRequestConfigLike) => {
     const axios = await loadAxios();
-    const url = toWireUrl(axios.getUri(config), config.method?.toUpperCase());
-    if (signer.appliesTo(url))
-      applyToConfig(config, await signOutgoing(signer, draftFromConfig(config, url)));
+    const url = await wireUrlOf(config);
+    if (signer.appliesTo(url)) {
+      const draft = draftFromConfig(config, url);
+      applyToConfig(config, await signOutgoing(signer, draft));
+    }
     return axios.getAdapter(original ?? axios.defaults.adapter, config)(config);
   };
   return Object.assign(adapter, { [WRAPPED]: original });
@@ -44,9 +61,8 @@ export function createAxiosInterceptor(options?: SigV4Options): AxiosRequestInte
   const signer = createSigner(options);
   return async (config) => {
     forgetMergedUrlParts(config);
-    const axios = await loadAxios();
-    if (signer.appliesTo(toWireUrl(axios.getUri(config), config.method?.toUpperCase()))) {
-      config.data = keepViewedBytes(config.data);
+    if (isPartialView(config.data) && (await isInScope(signer, config))) {
+      config.data = copyViewedBytes(config.data);
     }
     config.adapter = signingAdapter(signer, unwrap(config.adapter));
     return config;

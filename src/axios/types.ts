@@ -17,6 +17,8 @@ export interface AxiosRequestConfigLike {
   method?: string;
   params?: unknown;
   data?: unknown;
+  /** HTTP Basic credentials: they would replace the SigV4 Authorization header. */
+  auth?: unknown;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- axios's own header types vary by version
   headers: any;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- AxiosAdapterConfig | AxiosAdapterConfig[]

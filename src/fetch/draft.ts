@@ -21,7 +21,7 @@ export function toRequest(
     return new Request(input, init);
   } catch (cause) {
     throw new SigV4RequestError(
-      'UNREADABLE_BODY',
+      'INVALID_REQUEST',
       `Cannot build the request to sign it (${(cause as Error).message})`,
       'pass fetch arguments that plain fetch accepts (a stream body needs `duplex: "half"`)',
       { method: init?.method ?? 'GET', url, cause },

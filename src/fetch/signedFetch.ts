@@ -1,3 +1,4 @@
+import { assertNoUserinfo } from '../errors';
 import { signOutgoing } from '../outgoing';
 import { createSigner } from '../signer';
 import type { SigV4Options } from '../types';
@@ -24,8 +25,9 @@ export function createSignedFetch(options?: SignedFetchOptions): typeof fetch {
   const signer = createSigner(options);
   const send: typeof fetch = (input, init) => (options?.fetch ?? globalThis.fetch)(input, init);
   return async function signedFetch(input: string | URL | Request, init?: RequestInit) {
-    const url = toWireUrl(inputUrl(input), init?.method);
+    const url = toWireUrl(inputUrl(input), (init?.method ?? 'GET').toUpperCase());
     if (!signer.appliesTo(url)) return send(input, init);
+    assertNoUserinfo(url, init?.method ?? 'GET');
     const request = toRequest(input, init, url);
     const signed = await signOutgoing(signer, draftFromRequest(request, url));
     return send(signed.url, signedInit(request, init, signed));

@@ -1,4 +1,3 @@
-import type { LookupFunction } from 'node:net';
 import axios from 'axios';
 import { attachSigV4, createSignedFetch } from 'aws-sigv4-interceptor';
 import {
@@ -13,10 +12,7 @@ import {
  * while nothing leaves 127.0.0.1.
  */
 const API_HOST = 'abc123.execute-api.eu-west-1.amazonaws.com';
-const toLoopback: LookupFunction = (_hostname, options, callback) => {
-  if ((options as { all?: boolean }).all) callback(null, [{ address: '127.0.0.1', family: 4 }]);
-  else callback(null, '127.0.0.1', 4);
-};
+const toLoopback = async () => ({ address: '127.0.0.1', family: 4 as const });
 
 let endpoint: LocalIamEndpoint;
 beforeAll(async () => {
