@@ -29,11 +29,14 @@ function checkIdentity(value: unknown, source: string): AwsCredentialIdentity {
  * @internal
  */
 export function credentialSource(options: ResolvedOptions): CredentialSource {
-  const provider = cachedCredentials(options.credentials ?? defaultCredentialProvider, options);
   const source = options.credentials ? 'the `credentials` option' : DEFAULT_CHAIN_SOURCES;
+  const provider = cachedCredentials(options.credentials ?? defaultCredentialProvider, {
+    ...options,
+    check: (credentials) => checkIdentity(credentials, source),
+  });
   return async ({ method, url }) => {
     try {
-      return checkIdentity(await provider(), source);
+      return await provider();
     } catch (cause) {
       if (isSigV4Error(cause)) throw cause;
       throw new SigV4CredentialsError(

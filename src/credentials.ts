@@ -24,6 +24,8 @@ export interface CachedCredentialsOptions {
   readonly refreshMarginMs: number;
   /** Reads the clock; injectable so tests can use fake timers. */
   readonly now?: () => number;
+  /** Rejects an unusable answer before it is cached: it is a failure, and failures are not cached. */
+  readonly check?: (credentials: AwsCredentialIdentity) => AwsCredentialIdentity;
 }
 
 const isExpired = (credentials: AwsCredentialIdentity, now: number, marginMs = 0): boolean =>
@@ -37,7 +39,11 @@ const isExpired = (credentials: AwsCredentialIdentity, now: number, marginMs = 0
  */
 export function cachedCredentials(
   provider: AwsCredentialProvider,
-  { refreshMarginMs, now = Date.now }: CachedCredentialsOptions,
+  {
+    refreshMarginMs,
+    now = () => Date.now(), // looked up per call: a fake clock installed later is followed
+    check = (credentials) => credentials,
+  }: CachedCredentialsOptions,
 ): AwsCredentialProvider {
   return async () => {
     let entry = cache.get(provider);
@@ -45,7 +51,7 @@ export function cachedCredentials(
     const { current } = entry;
     if (current && !isExpired(current, now(), refreshMarginMs)) return current;
     try {
-      return await (entry.inFlight ??= resolveInto(entry, provider));
+      return await (entry.inFlight ??= resolveInto(entry, provider, check));
     } catch (error) {
       if (current && !isExpired(current, now())) return current;
       throw error;
@@ -57,9 +63,12 @@ export function cachedCredentials(
 async function resolveInto(
   entry: CacheEntry,
   provider: AwsCredentialProvider,
+  check: (credentials: AwsCredentialIdentity) => AwsCredentialIdentity,
 ): Promise<AwsCredentialIdentity> {
   try {
-    const credentials = await provider();
+    // Called a tick later: a provider that throws synchronously would otherwise run `finally`
+    // before the caller stores this promise as in flight, and that rejection would stay cached.
+    const credentials = check(await Promise.resolve().then(() => provider()));
     entry.current = credentials;
     return credentials;
   } finally {

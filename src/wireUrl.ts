@@ -34,12 +34,14 @@ export function toWireUrl(input: string | URL, method?: string): URL {
   let url: URL;
   try {
     url = new URL(String(input), locationBase());
-  } catch (cause) {
+  } catch {
+    // No `cause`: the URL parser's TypeError keeps the raw input (a session token, a signature)
+    // in its `input` property, out of reach of the masking SigV4Error applies to `url`.
     throw new SigV4RequestError(
       'INVALID_URL',
       'Cannot sign a request with an invalid URL',
       'pass an absolute URL such as https://abc123.execute-api.eu-west-1.amazonaws.com/prod/path',
-      { method, url: String(input), cause },
+      { method, url: String(input) },
     );
   }
   url.hash = '';

@@ -1,0 +1,152 @@
+/**
+ * Bad requests through real axios (http adapter) with attachSigV4 reject the request promise with
+ * our typed error, as is (axios does not wrap what an interceptor or an adapter throws), and
+ * nothing reaches the recording server.
+ */
+import { Readable } from 'node:stream';
+import axios, { type AxiosInstance } from 'axios';
+import {
+  attachSigV4,
+  isSigV4Error,
+  SigV4RequestError,
+  type SigV4Options,
+} from 'aws-sigv4-interceptor';
+import {
+  caught,
+  DISTINCT_CREDENTIALS,
+  expectMessageShape,
+  leaksOf,
+  startRecordingServer,
+  type RecordingServer,
+} from './support';
+
+let server: RecordingServer;
+beforeAll(async () => {
+  server = await startRecordingServer();
+});
+afterAll(() => server.close());
+/** Requests that arrived before the current test: each test must add none (or say how many). */
+let baseline = 0;
+beforeEach(() => {
+  baseline = server.count();
+});
+
+const SIGNING: SigV4Options = {
+  region: 'us-east-1',
+  service: 'execute-api',
+  credentials: DISTINCT_CREDENTIALS,
+};
+
+function signedAxios(options: SigV4Options = SIGNING, baseURL: string | null = server.url) {
+  const instance = axios.create({ baseURL: baseURL ?? undefined });
+  attachSigV4(instance, options);
+  return instance;
+}
+
+function expectRequestError(
+  error: unknown,
+  expected: { code: string; method: string; url: string },
+): void {
+  // Passed through as is: not an AxiosError wrapping ours.
+  expect(axios.isAxiosError(error)).toBe(false);
+  expect(error).toBeInstanceOf(SigV4RequestError);
+  expect(isSigV4Error(error)).toBe(true);
+  expect(error).toMatchObject({ name: 'SigV4RequestError', code: expected.code });
+  expectMessageShape(error, expected.method, expected.url);
+  expect(leaksOf(error)).toEqual([]);
+  expect(server.count()).toBe(baseline);
+}
+
+describe('axios: INVALID_URL', () => {
+  test('no baseURL and a relative url', async () => {
+    const api = signedAxios(SIGNING, null);
+    const error = await caught(() => api.get('/prod/items', { params: { limit: 2 } }));
+    expectRequestError(error, { code: 'INVALID_URL', method: 'GET', url: '/prod/items?limit=2' });
+  });
+
+  test('a relative baseURL', async () => {
+    const api = signedAxios(SIGNING, '/prod');
+    const error = await caught(() => api.post('/items', { a: 1 }));
+    expectRequestError(error, { code: 'INVALID_URL', method: 'POST', url: '/prod/items' });
+  });
+});
+
+describe('axios: UNKNOWN_SIGNING_SCOPE', () => {
+  test.each([
+    { name: 'hosts by name', hosts: () => ['127.0.0.1'] },
+    { name: 'hosts by host:port', hosts: () => [`127.0.0.1:${server.port}`] },
+    { name: 'hosts by RegExp', hosts: () => [/^127\.0\.0\.1$/] },
+  ])('$name, neither region nor service', async ({ hosts }) => {
+    const api = signedAxios({ credentials: DISTINCT_CREDENTIALS, hosts: hosts() });
+    const error = await caught(() => api.delete('/prod/items/7'));
+    expectRequestError(error, {
+      code: 'UNKNOWN_SIGNING_SCOPE',
+      method: 'DELETE',
+      url: `${server.url}/prod/items/7`,
+    });
+    expect((error as Error).message).toMatch(/pass `region` and `service`/);
+  });
+});
+
+describe('axios: UNREADABLE_BODY', () => {
+  let api: AxiosInstance;
+  beforeAll(() => {
+    api = signedAxios();
+  });
+
+  test('a Node Readable that emits error', async () => {
+    const body = new Readable({
+      read() {
+        this.push(Buffer.from('part one'));
+        this.destroy(new Error('upload source vanished'));
+      },
+    });
+    const error = await caught(() => api.put('/upload', body));
+    expectRequestError(error, {
+      code: 'UNREADABLE_BODY',
+      method: 'PUT',
+      url: `${server.url}/upload`,
+    });
+    expect((error as Error).message).toContain('upload source vanished');
+  });
+
+  test('a web ReadableStream that errors', async () => {
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.error(new Error('web stream broke'));
+      },
+    });
+    const error = await caught(() => api.post('/upload', body));
+    expectRequestError(error, {
+      code: 'UNREADABLE_BODY',
+      method: 'POST',
+      url: `${server.url}/upload`,
+    });
+    expect((error as Error).message).toContain('web stream broke');
+  });
+
+  test.each([
+    { name: 'a number', data: 42 },
+    { name: 'a boolean', data: true },
+    { name: 'a bigint', data: BigInt(7) },
+  ])('an unsupported data type that reaches the adapter: $name', async ({ data }) => {
+    const error = await caught(() => api.post('/upload', data));
+    expectRequestError(error, {
+      code: 'UNREADABLE_BODY',
+      method: 'POST',
+      url: `${server.url}/upload`,
+    });
+    expect((error as Error).message).toMatch(/unsupported body type/);
+  });
+});
+
+describe('axios: a fine request does reach the server (the counter works)', () => {
+  test('one signed request arrives, signed', async () => {
+    const response = await signedAxios().get('/ok');
+    expect(response.status).toBe(204);
+    expect(server.count()).toBe(baseline + 1);
+    expect(server.received.at(-1)?.headers.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIAERRORTESTKEY0001\//,
+    );
+  });
+});

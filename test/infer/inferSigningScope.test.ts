@@ -1,0 +1,220 @@
+/**
+ * Host → service/region inference, one row per host shape of DOMAIN.md §4, then the hosts that
+ * must NOT be inferred (a wrong guess would sign for the wrong scope, or sign a third party's host).
+ */
+import { inferSigningScope } from 'aws-sigv4-interceptor';
+
+interface InferCase {
+  name: string;
+  host: string;
+  service: string;
+  region: string;
+}
+
+const INFERRED: InferCase[] = [
+  // API Gateway (REST, HTTP, WebSocket)
+  {
+    name: 'execute-api',
+    host: 'a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com',
+    service: 'execute-api',
+    region: 'eu-west-1',
+  },
+  {
+    name: 'execute-api in China (.amazonaws.com.cn)',
+    host: 'a1b2c3d4e5.execute-api.cn-north-1.amazonaws.com.cn',
+    service: 'execute-api',
+    region: 'cn-north-1',
+  },
+  {
+    name: 'execute-api private API, {api}-{vpce} form',
+    host: 'a1b2c3d4e5-vpce-0123456789abcdef0.execute-api.us-east-2.amazonaws.com',
+    service: 'execute-api',
+    region: 'us-east-2',
+  },
+  {
+    name: 'execute-api through the VPC endpoint DNS name',
+    host: 'vpce-0123456789abcdef0-abcd1234.execute-api.ap-southeast-2.vpce.amazonaws.com',
+    service: 'execute-api',
+    region: 'ap-southeast-2',
+  },
+  {
+    name: 'execute-api in GovCloud',
+    host: 'a1b2c3d4e5.execute-api.us-gov-west-1.amazonaws.com',
+    service: 'execute-api',
+    region: 'us-gov-west-1',
+  },
+  // Lambda Function URL
+  {
+    name: 'lambda-url',
+    host: 'abcdefghijklmnopqrstuvwxyz012345.lambda-url.us-west-2.on.aws',
+    service: 'lambda',
+    region: 'us-west-2',
+  },
+  // AppSync
+  {
+    name: 'appsync-api',
+    host: 'abcdefghijklmnopqrstuvwxyz.appsync-api.eu-central-1.amazonaws.com',
+    service: 'appsync',
+    region: 'eu-central-1',
+  },
+  // OpenSearch
+  {
+    name: 'es public domain (search-)',
+    host: 'search-my-domain-abc123def456.us-east-1.es.amazonaws.com',
+    service: 'es',
+    region: 'us-east-1',
+  },
+  {
+    name: 'es VPC domain (vpc-)',
+    host: 'vpc-my-domain-abc123def456.eu-west-3.es.amazonaws.com',
+    service: 'es',
+    region: 'eu-west-3',
+  },
+  {
+    name: 'aoss (OpenSearch Serverless)',
+    host: 'abc123def456ghi789.us-east-1.aoss.amazonaws.com',
+    service: 'aoss',
+    region: 'us-east-1',
+  },
+  // VPC Lattice
+  {
+    name: 'vpc-lattice-svcs',
+    host: 'my-service-0123456789abcdef0.7d67968.vpc-lattice-svcs.us-west-2.on.aws',
+    service: 'vpc-lattice-svcs',
+    region: 'us-west-2',
+  },
+  // S3
+  {
+    name: 's3 virtual-hosted bucket',
+    host: 'my-bucket.s3.eu-west-1.amazonaws.com',
+    service: 's3',
+    region: 'eu-west-1',
+  },
+  {
+    name: 's3 virtual-hosted bucket with dots in its name',
+    host: 'my.dotted.bucket.s3.eu-west-1.amazonaws.com',
+    service: 's3',
+    region: 'eu-west-1',
+  },
+  {
+    name: 's3 path-style s3.{region}',
+    host: 's3.ap-northeast-1.amazonaws.com',
+    service: 's3',
+    region: 'ap-northeast-1',
+  },
+  {
+    name: 's3 legacy dash form s3-{region}',
+    host: 's3-eu-west-1.amazonaws.com',
+    service: 's3',
+    region: 'eu-west-1',
+  },
+  {
+    name: 's3 legacy dash form with a bucket',
+    host: 'my-bucket.s3-sa-east-1.amazonaws.com',
+    service: 's3',
+    region: 'sa-east-1',
+  },
+  {
+    name: 's3 dual-stack',
+    host: 'my-bucket.s3.dualstack.us-west-1.amazonaws.com',
+    service: 's3',
+    region: 'us-west-1',
+  },
+  {
+    name: 's3-accesspoint',
+    host: 'my-access-point-123456789012.s3-accesspoint.us-east-1.amazonaws.com',
+    service: 's3',
+    region: 'us-east-1',
+  },
+  {
+    name: 's3 global endpoint signs for us-east-1',
+    host: 's3.amazonaws.com',
+    service: 's3',
+    region: 'us-east-1',
+  },
+  {
+    name: 's3 global endpoint with a bucket signs for us-east-1',
+    host: 'my-bucket.s3.amazonaws.com',
+    service: 's3',
+    region: 'us-east-1',
+  },
+  // Generic regional endpoints
+  {
+    name: 'generic {service}.{region}.amazonaws.com',
+    host: 'sts.eu-north-1.amazonaws.com',
+    service: 'sts',
+    region: 'eu-north-1',
+  },
+  {
+    name: 'generic endpoint in an ISO partition region',
+    host: 'dynamodb.us-isob-east-1.amazonaws.com',
+    service: 'dynamodb',
+    region: 'us-isob-east-1',
+  },
+  {
+    name: 'generic endpoint in China',
+    host: 'lambda.cn-northwest-1.amazonaws.com.cn',
+    service: 'lambda',
+    region: 'cn-northwest-1',
+  },
+  // Case
+  {
+    name: 'upper-case host',
+    host: 'A1B2C3D4E5.EXECUTE-API.EU-WEST-1.AMAZONAWS.COM',
+    service: 'execute-api',
+    region: 'eu-west-1',
+  },
+  {
+    name: 'mixed-case lambda-url',
+    host: 'AbCdEf.Lambda-Url.Us-East-1.On.Aws',
+    service: 'lambda',
+    region: 'us-east-1',
+  },
+];
+
+const NOT_INFERRED: Array<{ name: string; host: string }> = [
+  { name: 'custom domain', host: 'api.example.com' },
+  { name: 'custom domain that mentions execute-api', host: 'execute-api.example.com' },
+  { name: 'CloudFront distribution', host: 'd111111abcdef8.cloudfront.net' },
+  { name: 'localhost', host: 'localhost' },
+  { name: 'IPv4 loopback', host: '127.0.0.1' },
+  { name: 'bogus region label', host: 'abc.execute-api.notaregion.amazonaws.com' },
+  { name: 'region-looking label without a number', host: 'abc.execute-api.eu-west.amazonaws.com' },
+  { name: 'bogus region on lambda-url', host: 'abc.lambda-url.nowhere.on.aws' },
+  { name: 'AWS name as a prefix of another domain', host: 'execute-api.amazonaws.com.evil.com' },
+  {
+    name: 'full API Gateway host as a prefix of another domain',
+    host: 'abc.execute-api.us-east-1.amazonaws.com.evil.com',
+  },
+  {
+    name: 'China suffix followed by another domain',
+    host: 'abc.execute-api.cn-north-1.amazonaws.com.cn.evil.com',
+  },
+  { name: 'look-alike suffix', host: 'abc.execute-api.us-east-1.notamazonaws.com' },
+  { name: 'lambda-url look-alike suffix', host: 'abc.lambda-url.us-east-1.on.aws.evil.com' },
+  { name: 'execute-api without a region label', host: 'abc.execute-api.amazonaws.com' },
+  {
+    // SigV4A (region set '*') is not supported: signing it with SigV4 would always fail.
+    name: 'S3 Multi-Region Access Point (SigV4A)',
+    host: 'mfzwi23gnjvgw.mrap.accesspoint.s3-global.amazonaws.com',
+  },
+  { name: 'empty host', host: '' },
+];
+
+describe('inferSigningScope: AWS hosts (DOMAIN.md §4)', () => {
+  test.each(INFERRED)('$name: $host → $service/$region', ({ host, service, region }) => {
+    expect(inferSigningScope(host)).toEqual({ service, region });
+  });
+
+  test('the region is the label next to the service label, never "execute-api"', () => {
+    expect(inferSigningScope('abc.execute-api.eu-west-1.amazonaws.com')?.region).not.toBe(
+      'execute-api',
+    );
+  });
+});
+
+describe('inferSigningScope: hosts that are not inferred', () => {
+  test.each(NOT_INFERRED)('$name: "$host"', ({ host }) => {
+    expect(inferSigningScope(host)).toBeUndefined();
+  });
+});
