@@ -10,7 +10,8 @@ let chain: Promise<AwsCredentialProvider> | undefined;
 /** The sources the chain tries, in order, for error messages. @internal */
 export const DEFAULT_CHAIN_SOURCES =
   'environment variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), ' +
-  'the shared config and credentials files (AWS_PROFILE), SSO, web identity token, ' +
+  'the shared config and credentials files (AWS_PROFILE, with SSO and credential_process), ' +
+  'web identity token, ' +
   'the container credentials endpoint (ECS, Lambda SnapStart) and EC2 instance metadata';
 
 /** Resolves credentials through the SDK's default Node provider chain. @internal */

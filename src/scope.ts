@@ -3,10 +3,14 @@ import { inferSigningScope, type SigningScope } from './infer';
 import type { ResolvedOptions } from './options';
 import type { HostMatcher } from './types';
 
+const DEFAULT_PORTS: Readonly<Record<string, string>> = { 'http:': '80', 'https:': '443' };
+
 function matches(matcher: HostMatcher, url: URL): boolean {
   if (typeof matcher === 'string') {
     const wanted = matcher.toLowerCase();
-    return wanted === url.hostname || wanted === url.host;
+    // `host:443` names https://host too: the URL drops a default port.
+    const port = url.port || DEFAULT_PORTS[url.protocol];
+    return wanted === url.hostname || wanted === url.host || wanted === `${url.hostname}:${port}`;
   }
   if (matcher instanceof RegExp) {
     matcher.lastIndex = 0; // a /g pattern keeps state between tests

@@ -199,7 +199,7 @@ describe('no credentials anywhere', () => {
     const { message } = error as Error;
     for (const source of [
       /environment variables \(AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN\)/,
-      /shared config and credentials files \(AWS_PROFILE\)/,
+      /shared config and credentials files \(AWS_PROFILE, with SSO and credential_process\)/,
       /SSO/,
       /web identity/,
       /container credentials endpoint/,

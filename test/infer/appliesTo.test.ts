@@ -89,6 +89,17 @@ describe('appliesTo: explicit hosts', () => {
     expect(scopeTable(signer, cases)).toEqual(cases);
   });
 
+  test('host:443 names an https URL that leaves the default port out, and nothing else', () => {
+    const signer = createSigner({ hosts: ['api.example.com:443'] });
+    const cases: ScopeCase[] = [
+      { url: 'https://api.example.com/items', applies: true },
+      { url: 'https://api.example.com:443/items', applies: true },
+      { url: 'http://api.example.com/items', applies: false },
+      { url: 'https://api.example.com:8443/items', applies: false },
+    ];
+    expect(scopeTable(signer, cases)).toEqual(cases);
+  });
+
   test('several matchers: any one is enough', () => {
     const signer = createSigner({
       hosts: ['127.0.0.1', /\.internal$/, (host) => host === 'localhost'],
