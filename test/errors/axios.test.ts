@@ -16,28 +16,16 @@ import {
   DISTINCT_CREDENTIALS,
   expectMessageShape,
   leaksOf,
-  startRecordingServer,
-  type RecordingServer,
+  SIGNING,
+  useRecordingServer,
 } from './support';
 
-let server: RecordingServer;
-beforeAll(async () => {
-  server = await startRecordingServer();
-});
-afterAll(() => server.close());
-/** Requests that arrived before the current test: each test must add none (or say how many). */
-let baseline = 0;
-beforeEach(() => {
-  baseline = server.count();
-});
+const recording = useRecordingServer();
 
-const SIGNING: SigV4Options = {
-  region: 'us-east-1',
-  service: 'execute-api',
-  credentials: DISTINCT_CREDENTIALS,
-};
-
-function signedAxios(options: SigV4Options = SIGNING, baseURL: string | null = server.url) {
+function signedAxios(
+  options: SigV4Options = SIGNING,
+  baseURL: string | null = recording.server.url,
+) {
   const instance = axios.create({ baseURL: baseURL ?? undefined });
   attachSigV4(instance, options);
   return instance;
@@ -54,7 +42,7 @@ function expectRequestError(
   expect(error).toMatchObject({ name: 'SigV4RequestError', code: expected.code });
   expectMessageShape(error, expected.method, expected.url);
   expect(leaksOf(error)).toEqual([]);
-  expect(server.count()).toBe(baseline);
+  expect(recording.added()).toBe(0);
 }
 
 describe('axios: INVALID_URL', () => {
@@ -74,7 +62,7 @@ describe('axios: INVALID_URL', () => {
 describe('axios: UNKNOWN_SIGNING_SCOPE', () => {
   test.each([
     { name: 'hosts by name', hosts: () => ['127.0.0.1'] },
-    { name: 'hosts by host:port', hosts: () => [`127.0.0.1:${server.port}`] },
+    { name: 'hosts by host:port', hosts: () => [`127.0.0.1:${recording.server.port}`] },
     { name: 'hosts by RegExp', hosts: () => [/^127\.0\.0\.1$/] },
   ])('$name, neither region nor service', async ({ hosts }) => {
     const api = signedAxios({ credentials: DISTINCT_CREDENTIALS, hosts: hosts() });
@@ -82,7 +70,7 @@ describe('axios: UNKNOWN_SIGNING_SCOPE', () => {
     expectRequestError(error, {
       code: 'UNKNOWN_SIGNING_SCOPE',
       method: 'DELETE',
-      url: `${server.url}/prod/items/7`,
+      url: `${recording.server.url}/prod/items/7`,
     });
     expect((error as Error).message).toMatch(/pass `region` and `service`/);
   });
@@ -105,7 +93,7 @@ describe('axios: UNREADABLE_BODY', () => {
     expectRequestError(error, {
       code: 'UNREADABLE_BODY',
       method: 'PUT',
-      url: `${server.url}/upload`,
+      url: `${recording.server.url}/upload`,
     });
     expect((error as Error).message).toContain('upload source vanished');
   });
@@ -120,7 +108,7 @@ describe('axios: UNREADABLE_BODY', () => {
     expectRequestError(error, {
       code: 'UNREADABLE_BODY',
       method: 'POST',
-      url: `${server.url}/upload`,
+      url: `${recording.server.url}/upload`,
     });
     expect((error as Error).message).toContain('web stream broke');
   });
@@ -134,7 +122,7 @@ describe('axios: UNREADABLE_BODY', () => {
     expectRequestError(error, {
       code: 'UNREADABLE_BODY',
       method: 'POST',
-      url: `${server.url}/upload`,
+      url: `${recording.server.url}/upload`,
     });
     expect((error as Error).message).toMatch(/unsupported body type/);
   });
@@ -144,8 +132,8 @@ describe('axios: a fine request does reach the server (the counter works)', () =
   test('one signed request arrives, signed', async () => {
     const response = await signedAxios().get('/ok');
     expect(response.status).toBe(204);
-    expect(server.count()).toBe(baseline + 1);
-    expect(server.received.at(-1)?.headers.authorization).toMatch(
+    expect(recording.added()).toBe(1);
+    expect(recording.server.received.at(-1)?.headers.authorization).toMatch(
       /^AWS4-HMAC-SHA256 Credential=AKIAERRORTESTKEY0001\//,
     );
   });

@@ -3,38 +3,17 @@
  * a recording server on 127.0.0.1 counts what arrives and must see nothing.
  */
 import { Readable } from 'node:stream';
-import {
-  createSignedFetch,
-  isSigV4Error,
-  SigV4RequestError,
-  type SigV4Options,
-} from 'aws-sigv4-interceptor';
+import { createSignedFetch, isSigV4Error, SigV4RequestError } from 'aws-sigv4-interceptor';
 import {
   caught,
   DISTINCT_CREDENTIALS,
   expectMessageShape,
   leaksOf,
-  startRecordingServer,
-  type RecordingServer,
+  SIGNING,
+  useRecordingServer,
 } from './support';
 
-let server: RecordingServer;
-beforeAll(async () => {
-  server = await startRecordingServer();
-});
-afterAll(() => server.close());
-/** Requests that arrived before the current test: each test must add none (or say how many). */
-let baseline = 0;
-beforeEach(() => {
-  baseline = server.count();
-});
-
-/** The fetch of most cases: signs 127.0.0.1 with an explicit scope. */
-const SIGNING: SigV4Options = {
-  region: 'us-east-1',
-  service: 'execute-api',
-  credentials: DISTINCT_CREDENTIALS,
-};
+const recording = useRecordingServer();
 
 /** A web stream that fails on its first read. */
 const failingWebStream = () =>
@@ -63,7 +42,7 @@ function expectRequestError(
   expect(error).toMatchObject({ name: 'SigV4RequestError', code: expected.code });
   expectMessageShape(error, expected.method, expected.url);
   expect(leaksOf(error)).toEqual([]);
-  expect(server.count()).toBe(baseline);
+  expect(recording.added()).toBe(0);
 }
 
 describe('signed fetch: INVALID_URL', () => {
@@ -120,7 +99,7 @@ describe('signed fetch: UNKNOWN_SIGNING_SCOPE', () => {
     },
   ])('$name: names $missing', async ({ options, missing }) => {
     const signedFetch = createSignedFetch({ credentials: DISTINCT_CREDENTIALS, ...options });
-    const url = `${server.url}/prod/items?limit=2`;
+    const url = `${recording.server.url}/prod/items?limit=2`;
     const error = await caught(() => signedFetch(url, { method: 'PUT', body: '{"a":1}' }));
     expectRequestError(error, { code: 'UNKNOWN_SIGNING_SCOPE', method: 'PUT', url });
     const { message } = error as Error;
@@ -134,9 +113,9 @@ describe('signed fetch: UNKNOWN_SIGNING_SCOPE', () => {
   test('host:port matcher (the port of the recording server)', async () => {
     const signedFetch = createSignedFetch({
       credentials: DISTINCT_CREDENTIALS,
-      hosts: [`127.0.0.1:${server.port}`],
+      hosts: [`127.0.0.1:${recording.server.port}`],
     });
-    const url = `${server.url}/x`;
+    const url = `${recording.server.url}/x`;
     const error = await caught(() => signedFetch(url));
     expectRequestError(error, { code: 'UNKNOWN_SIGNING_SCOPE', method: 'GET', url });
     expect((error as Error).message).toMatch(/`region` and `service`/);
@@ -145,7 +124,7 @@ describe('signed fetch: UNKNOWN_SIGNING_SCOPE', () => {
 
 describe('signed fetch: UNREADABLE_BODY', () => {
   test('a web ReadableStream that errors', async () => {
-    const url = `${server.url}/upload`;
+    const url = `${recording.server.url}/upload`;
     const error = await caught(() =>
       createSignedFetch(SIGNING)(url, {
         method: 'POST',
@@ -159,7 +138,7 @@ describe('signed fetch: UNREADABLE_BODY', () => {
   });
 
   test('a Node Readable that emits error', async () => {
-    const url = `${server.url}/upload`;
+    const url = `${recording.server.url}/upload`;
     const error = await caught(() =>
       createSignedFetch(SIGNING)(url, {
         method: 'PUT',
@@ -187,7 +166,7 @@ describe('signed fetch: INVALID_REQUEST (arguments plain fetch refuses too)', ()
       reason: /GET\/HEAD/,
     },
   ])('$name', async ({ init, method, reason }) => {
-    const url = `${server.url}/upload`;
+    const url = `${recording.server.url}/upload`;
     const error = await caught(() => createSignedFetch(SIGNING)(url, init()));
     expectRequestError(error, { code: 'INVALID_REQUEST', method, url });
     expect((error as Error).message).toMatch(reason);
@@ -215,10 +194,10 @@ describe('isSigV4Error', () => {
 
 describe('a request in scope that is fine does reach the server (the counter works)', () => {
   test('one signed request arrives, signed', async () => {
-    const response = await createSignedFetch(SIGNING)(`${server.url}/ok`);
+    const response = await createSignedFetch(SIGNING)(`${recording.server.url}/ok`);
     expect(response.status).toBe(204);
-    expect(server.count()).toBe(baseline + 1);
-    expect(server.received.at(-1)?.headers.authorization).toMatch(
+    expect(recording.added()).toBe(1);
+    expect(recording.server.received.at(-1)?.headers.authorization).toMatch(
       /^AWS4-HMAC-SHA256 Credential=AKIAERRORTESTKEY0001\//,
     );
   });

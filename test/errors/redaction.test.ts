@@ -12,20 +12,9 @@ import {
   SigV4CredentialsError,
   SigV4RequestError,
 } from 'aws-sigv4-interceptor';
-import {
-  caught,
-  DISTINCT_CREDENTIALS,
-  leaksOf,
-  SECRETS,
-  startRecordingServer,
-  type RecordingServer,
-} from './support';
+import { caught, DISTINCT_CREDENTIALS, leaksOf, SECRETS, useRecordingServer } from './support';
 
-let server: RecordingServer;
-beforeAll(async () => {
-  server = await startRecordingServer();
-});
-afterAll(() => server.close());
+const recording = useRecordingServer();
 
 const SIGNATURE = 'fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024';
 const TOKEN = DISTINCT_CREDENTIALS.sessionToken;
@@ -53,7 +42,9 @@ describe('a presigned-style URL in an error message is masked', () => {
       credentials: DISTINCT_CREDENTIALS,
       hosts: ['127.0.0.1'],
     });
-    const error = await caught(() => signedFetch(`${server.url}/object?${presignedQuery()}`));
+    const error = await caught(() =>
+      signedFetch(`${recording.server.url}/object?${presignedQuery()}`),
+    );
     expect(error).toMatchObject({ code: 'UNKNOWN_SIGNING_SCOPE' });
     expectMasked(error);
   });
@@ -64,12 +55,12 @@ describe('a presigned-style URL in an error message is masked', () => {
       hosts: ['127.0.0.1'],
     });
     const query = presignedQuery('x-amz-signature', 'x-amz-security-token');
-    const error = await caught(() => signedFetch(`${server.url}/object?${query}`));
+    const error = await caught(() => signedFetch(`${recording.server.url}/object?${query}`));
     expectMasked(error);
   });
 
   test('axios, UNKNOWN_SIGNING_SCOPE, secrets passed as params', async () => {
-    const api = axios.create({ baseURL: server.url });
+    const api = axios.create({ baseURL: recording.server.url });
     attachSigV4(api, { credentials: DISTINCT_CREDENTIALS, hosts: ['127.0.0.1'] });
     const error = await caught(() =>
       api.get('/object', {
@@ -112,7 +103,7 @@ describe('a presigned-style URL in an error message is masked', () => {
   });
 
   test('nothing reached the server in any of the cases above', () => {
-    expect(server.count()).toBe(0);
+    expect(recording.added()).toBe(0);
   });
 });
 

@@ -1,3 +1,4 @@
+import type { SigV4Options } from 'aws-sigv4-interceptor';
 /**
  * Helpers of the error tests: a recording server that counts what arrives (an error must come
  * before anything is sent), distinctive secrets, and a scan of everything an error exposes.
@@ -143,3 +144,32 @@ export function expectMessageShape(error: unknown, method: string, url: string):
   expect(message.slice(at + where.length).trim()).not.toBe('');
   expect(error).toMatchObject({ method, url });
 }
+
+/**
+ * One recording server for the whole test file, closed after it, and the number of requests the
+ * current test added (each error case must add none).
+ */
+export function useRecordingServer(): { readonly server: RecordingServer; added(): number } {
+  let server: RecordingServer | undefined;
+  let baseline = 0;
+  beforeAll(async () => {
+    server = await startRecordingServer();
+  });
+  afterAll(() => server?.close());
+  beforeEach(() => {
+    baseline = server!.count();
+  });
+  return {
+    get server() {
+      return server!;
+    },
+    added: () => server!.count() - baseline,
+  };
+}
+
+/** The options of most cases: signs 127.0.0.1 with an explicit scope. */
+export const SIGNING: SigV4Options = {
+  region: 'us-east-1',
+  service: 'execute-api',
+  credentials: DISTINCT_CREDENTIALS,
+};

@@ -23,11 +23,11 @@ import {
   nextSecond,
   PATH_CASES,
   QUERY_CASES,
-  SIGNING_HEADER_NAMES,
   startRecordingServer,
   useShapesHarness,
   utf8,
   type Echo,
+  expectArrivedUntouched,
 } from './harness';
 
 const h = useShapesHarness();
@@ -599,16 +599,8 @@ describe('axios: hosts out of scope pass through untouched', () => {
         headers: { 'X-Custom-Thing': 'v', 'Content-Type': 'text/plain' },
       });
       expect(response.status).toBe(204);
-      expect(recorder.received).toHaveLength(1);
-      const [raw] = recorder.received;
-      expect(raw.method).toBe('POST');
       // What plain axios sends: its own params encoding, the query in the URL not re-encoded.
-      expect(raw.rawUrl).toBe('/raw%20path?q=a+b&r=%2B&p=x+y');
-      expect(headerNames(raw)).toContain('x-custom-thing');
-      for (const name of SIGNING_HEADER_NAMES) expect(headerNames(raw)).not.toContain(name);
-      expect(Buffer.from(raw.body).toString('base64')).toBe(
-        Buffer.from('untouched + body').toString('base64'),
-      );
+      expectArrivedUntouched(recorder, '/raw%20path?q=a+b&r=%2B&p=x+y', 'untouched + body');
     } finally {
       await recorder.close();
     }

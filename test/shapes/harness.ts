@@ -482,3 +482,21 @@ export async function expectFormArrived(echo: Echo): Promise<void> {
   expect({ name: file.name, type: file.type }).toEqual({ name: 'pic.png', type: 'image/png' });
   expect(new Uint8Array(await file.arrayBuffer())).toEqual(FORM_FILE);
 }
+
+/**
+ * An out-of-scope request arrived exactly as the plain client sends it: one POST, the raw URL
+ * given, the caller's header, no signing header at all, the body bytes unchanged.
+ */
+export function expectArrivedUntouched(
+  recorder: RecordingServer,
+  rawUrl: string,
+  body: string,
+): void {
+  expect(recorder.received).toHaveLength(1);
+  const [raw] = recorder.received;
+  expect(raw.method).toBe('POST');
+  expect(raw.rawUrl).toBe(rawUrl);
+  expect(headerNames(raw)).toContain('x-custom-thing');
+  for (const name of SIGNING_HEADER_NAMES) expect(headerNames(raw)).not.toContain(name);
+  expect(Buffer.from(raw.body).toString('base64')).toBe(Buffer.from(body).toString('base64'));
+}
