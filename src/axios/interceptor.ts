@@ -9,7 +9,7 @@ import {
   forgetMergedUrlParts,
   isPartialView,
 } from './draft';
-import { loadAxios } from './loadAxios';
+import { loadAxios, type AxiosHelpers } from './loadAxios';
 import type { AxiosInstanceLike, AxiosRequestConfigLike, AxiosRequestInterceptor } from './types';
 
 /** Marks our adapter wrapper and remembers the adapter it wraps. */
@@ -25,13 +25,11 @@ const unwrap = (adapter: unknown): unknown =>
     : adapter;
 
 /** The URL axios will send to, as signed. */
-async function wireUrlOf(config: AxiosRequestConfigLike): Promise<URL> {
-  const axios = await loadAxios();
-  return toWireUrl(axios.getUri(config), config.method?.toUpperCase());
-}
+const wireUrlOf = (axios: AxiosHelpers, config: AxiosRequestConfigLike): URL =>
+  toWireUrl(axios.getUri(config), config.method?.toUpperCase());
 
 const isInScope = async (signer: Signer, config: AxiosRequestConfigLike) =>
-  signer.appliesTo(await wireUrlOf(config));
+  signer.appliesTo(wireUrlOf(await loadAxios(), config));
 
 /**
  * Signing happens in the adapter, the last step before bytes leave: by then every interceptor
@@ -41,7 +39,7 @@ const isInScope = async (signer: Signer, config: AxiosRequestConfigLike) =>
 function signingAdapter(signer: Signer, original: unknown): SigningAdapter {
   const adapter = async (config: AxiosRequestConfigLike) => {
     const axios = await loadAxios();
-    const url = await wireUrlOf(config);
+    const url = wireUrlOf(axios, config);
     if (signer.appliesTo(url)) {
       const draft = draftFromConfig(config, url);
       applyToConfig(config, await signOutgoing(signer, draft));

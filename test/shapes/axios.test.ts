@@ -28,6 +28,7 @@ import {
   utf8,
   type Echo,
   expectArrivedUntouched,
+  methodCaseArrival,
 } from './harness';
 
 const h = useShapesHarness();
@@ -45,14 +46,7 @@ describe('axios: methods', () => {
       data: body,
       headers: { 'X-Case': method },
     });
-    expectArrived(echo, {
-      method,
-      path: '/methods/x',
-      query: [['m', '1']],
-      headers: { 'x-case': method },
-      signed: ['host', 'x-case'],
-      body: utf8(body ?? ''),
-    });
+    expectArrived(echo, methodCaseArrival(method, body));
   });
 
   test('GET with a body (axios sends it; fetch cannot)', async () => {

@@ -25,6 +25,7 @@ import {
   utf8,
   type Echo,
   expectArrivedUntouched,
+  methodCaseArrival,
 } from './harness';
 
 const h = useShapesHarness();
@@ -35,14 +36,7 @@ const send = async (target: string, init?: RequestInit): Promise<Echo> =>
 describe('signed fetch: methods', () => {
   test.each(METHOD_CASES)('$name', async ({ method, body }) => {
     const echo = await send('/methods/x?m=1', { method, body, headers: { 'X-Case': method } });
-    expectArrived(echo, {
-      method,
-      path: '/methods/x',
-      query: [['m', '1']],
-      headers: { 'x-case': method },
-      signed: ['host', 'x-case'],
-      body: utf8(body ?? ''),
-    });
+    expectArrived(echo, methodCaseArrival(method, body));
   });
 
   test('HEAD (no response body: checked on the request the endpoint received)', async () => {

@@ -500,3 +500,13 @@ export function expectArrivedUntouched(
   for (const name of SIGNING_HEADER_NAMES) expect(headerNames(raw)).not.toContain(name);
   expect(Buffer.from(raw.body).toString('base64')).toBe(Buffer.from(body).toString('base64'));
 }
+
+/** What a METHOD_CASES request (`/methods/x?m=1` with an `X-Case` header) must arrive as. */
+export const methodCaseArrival = (method: string, body: string | undefined) => ({
+  method,
+  path: '/methods/x',
+  query: [['m', '1']] as Array<[string, string]>,
+  headers: { 'x-case': method },
+  signed: ['host', 'x-case'],
+  body: utf8(body ?? ''),
+});
