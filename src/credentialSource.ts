@@ -1,14 +1,16 @@
-import { cachedCredentials } from './credentials';
-import { DEFAULT_CHAIN_SOURCES, defaultCredentialProvider } from './defaultCredentials';
+import { cachedCredentials, forgetCachedCredentials } from './credentials';
+import { defaultCredentialProvider, resetDefaultCredentialChain } from './defaultCredentials';
 import { SigV4CredentialsError, isSigV4Error } from './errors';
 import type { ResolvedOptions } from './options';
 import type { AwsCredentialIdentity } from './types';
 
-/** Resolves credentials for one request, naming the source when it fails. @internal */
-export type CredentialSource = (request: {
-  method: string;
-  url: URL;
-}) => Promise<AwsCredentialIdentity>;
+/** The credentials of one signer. @internal */
+export interface CredentialSource {
+  /** Resolves credentials for one request, naming the source when it fails. */
+  resolve(request: { method: string; url: URL }): Promise<AwsCredentialIdentity>;
+  /** The server refused `used` (invalid or expired token): resolve afresh next time. */
+  forget(used: AwsCredentialIdentity): void;
+}
 
 function checkIdentity(value: unknown, source: string): AwsCredentialIdentity {
   const identity = value as Partial<AwsCredentialIdentity> | undefined;
@@ -29,12 +31,19 @@ function checkIdentity(value: unknown, source: string): AwsCredentialIdentity {
  * @internal
  */
 export function credentialSource(options: ResolvedOptions): CredentialSource {
-  const source = options.credentials ? 'the `credentials` option' : DEFAULT_CHAIN_SOURCES;
-  const provider = cachedCredentials(options.credentials ?? defaultCredentialProvider, {
+  const { name: source, fix } = options.credentialsSource;
+  const base = options.credentials ?? defaultCredentialProvider;
+  const provider = cachedCredentials(base, {
     ...options,
     check: (credentials) => checkIdentity(credentials, source),
   });
-  return async ({ method, url }) => {
+  const forget = (used: AwsCredentialIdentity) => {
+    // The SDK's chain memoizes on its own; it must forget too, or it hands back the same keys.
+    if (forgetCachedCredentials(base, used) && base === defaultCredentialProvider) {
+      resetDefaultCredentialChain();
+    }
+  };
+  const resolve: CredentialSource['resolve'] = async ({ method, url }) => {
     try {
       return await provider();
     } catch (cause) {
@@ -42,11 +51,10 @@ export function credentialSource(options: ResolvedOptions): CredentialSource {
       throw new SigV4CredentialsError(
         'NO_CREDENTIALS',
         `Could not resolve AWS credentials from ${source}`,
-        options.credentials
-          ? 'check the provider passed as `credentials` (see the cause)'
-          : 'set credentials in one of those places (in Lambda the execution role provides them) or pass the `credentials` option',
+        fix,
         { method, url, cause },
       );
     }
   };
+  return { resolve, forget };
 }

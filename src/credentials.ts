@@ -4,7 +4,16 @@ import type { AwsCredentialIdentity, AwsCredentialProvider } from './types';
 interface CacheEntry {
   current?: AwsCredentialIdentity;
   inFlight?: Promise<AwsCredentialIdentity>;
+  /** When the last early refresh was tried, to pace retries while `current` still serves. */
+  refreshTriedAt?: number;
 }
+
+/**
+ * While still-valid credentials serve, an early refresh that failed (or brought back the same
+ * credentials, as a provider that memoizes in its own window does) is tried again at most this
+ * often, not on every request.
+ */
+export const REFRESH_RETRY_INTERVAL_MS = 10_000;
 
 /**
  * Process-wide, keyed by the provider function itself: no secret is ever part of a key, two
@@ -18,6 +27,24 @@ export function clearCachedCredentials(): void {
   cache = new WeakMap();
 }
 
+/**
+ * Drops `used` from the cache when they are still the cached credentials (the server called them
+ * invalid or expired), so the next request resolves afresh. Credentials already replaced by a
+ * concurrent refresh are left alone: a thousand failed requests cause one new resolution.
+ * @returns whether anything was dropped
+ * @internal
+ */
+export function forgetCachedCredentials(
+  provider: AwsCredentialProvider,
+  used: AwsCredentialIdentity,
+): boolean {
+  const entry = cache.get(provider);
+  if (!entry || entry.current !== used) return false;
+  entry.current = undefined;
+  entry.refreshTriedAt = undefined;
+  return true;
+}
+
 /** Options for {@link cachedCredentials}. @internal */
 export interface CachedCredentialsOptions {
   /** Refresh this long before `expiration`. */
@@ -27,6 +54,9 @@ export interface CachedCredentialsOptions {
   /** Rejects an unusable answer before it is cached: it is a failure, and failures are not cached. */
   readonly check?: (credentials: AwsCredentialIdentity) => AwsCredentialIdentity;
 }
+
+const sameCredentials = (a: AwsCredentialIdentity, b: AwsCredentialIdentity | undefined) =>
+  a.accessKeyId === b?.accessKeyId && a.expiration?.getTime() === b.expiration?.getTime();
 
 const isExpired = (credentials: AwsCredentialIdentity, now: number, marginMs = 0): boolean =>
   credentials.expiration !== undefined && credentials.expiration.getTime() - marginMs <= now;
@@ -50,6 +80,8 @@ export function cachedCredentials(
     if (!entry) cache.set(provider, (entry = {}));
     const { current } = entry;
     if (current && !isExpired(current, now(), refreshMarginMs)) return current;
+    if (current && !isExpired(current, now()) && refreshPaced(entry, now())) return current;
+    if (current) entry.refreshTriedAt ??= now();
     try {
       return await (entry.inFlight ??= resolveInto(entry, provider, check));
     } catch (error) {
@@ -57,6 +89,14 @@ export function cachedCredentials(
       throw error;
     }
   };
+}
+
+/** True while an early refresh was tried too recently to try again; marks a new try otherwise. */
+function refreshPaced(entry: CacheEntry, now: number): boolean {
+  if (entry.inFlight || entry.refreshTriedAt === undefined) return false;
+  if (now - entry.refreshTriedAt < REFRESH_RETRY_INTERVAL_MS) return true;
+  entry.refreshTriedAt = undefined;
+  return false;
 }
 
 /** Resolves once and stores the result; the in-flight marker is cleared whatever the outcome. */
@@ -69,6 +109,9 @@ async function resolveInto(
     // Called a tick later: a provider that throws synchronously would otherwise run `finally`
     // before the caller stores this promise as in flight, and that rejection would stay cached.
     const credentials = check(await Promise.resolve().then(() => provider()));
+    // New credentials end the pacing; the same ones again keep it, so a provider that memoizes
+    // is not asked on every request.
+    if (!sameCredentials(credentials, entry.current)) entry.refreshTriedAt = undefined;
     entry.current = credentials;
     return credentials;
   } finally {

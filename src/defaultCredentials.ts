@@ -1,9 +1,10 @@
+import { loadSdkProviders } from './sdkProviders';
 import type { AwsCredentialProvider } from './types';
 
 /**
- * The AWS SDK's Node provider chain, loaded on first use only: importing this package stays light,
- * and in Lambda the chain's first link (environment variables) answers with no network call.
- * Browser bundles never reach it; they pass `credentials` explicitly.
+ * The AWS SDK's Node provider chain, created on first use only; in Lambda its first link
+ * (environment variables) answers with no network call. Browser bundles never reach it; they pass
+ * `credentials` explicitly.
  */
 let chain: Promise<AwsCredentialProvider> | undefined;
 
@@ -16,7 +17,7 @@ export const DEFAULT_CHAIN_SOURCES =
 
 /** Resolves credentials through the SDK's default Node provider chain. @internal */
 export const defaultCredentialProvider: AwsCredentialProvider = async () => {
-  chain ??= import('@aws-sdk/credential-providers').then(
+  chain ??= loadSdkProviders().then(
     ({ fromNodeProviderChain }) => fromNodeProviderChain(),
     (error: unknown) => {
       chain = undefined;

@@ -1,4 +1,6 @@
+import { assumeRoleProvider } from './assumeRole';
 import { DEFAULT_REFRESH_MARGIN_MS } from './constants';
+import { DEFAULT_CHAIN_SOURCES, defaultCredentialProvider } from './defaultCredentials';
 import { SigV4OptionsError } from './errors';
 import type {
   AwsCredentialIdentity,
@@ -11,8 +13,13 @@ import type {
 export interface ResolvedOptions {
   readonly region?: string;
   readonly service?: string;
-  /** The user's provider, static credentials wrapped once, or undefined for the default chain. */
+  /**
+   * The user's provider, static credentials wrapped once, the assume-role provider, or undefined
+   * for the default chain.
+   */
   readonly credentials?: AwsCredentialProvider;
+  /** Where credentials come from and what to check when they fail, for error messages. */
+  readonly credentialsSource: { readonly name: string; readonly fix: string };
   readonly hosts?: readonly HostMatcher[];
   readonly refreshMarginMs: number;
 }
@@ -75,15 +82,48 @@ function checkMargin(value: unknown): number {
   return value;
 }
 
+function credentialsOf(
+  given: AwsCredentialProvider | undefined,
+  assumeRole: SigV4Options['assumeRole'],
+): Pick<ResolvedOptions, 'credentials' | 'credentialsSource'> {
+  if (assumeRole !== undefined) {
+    const base = given ? 'the `credentials` option' : 'the default chain';
+    return {
+      credentials: assumeRoleProvider(assumeRole, given ?? defaultCredentialProvider),
+      credentialsSource: {
+        name: `STS AssumeRole of ${String(assumeRole.roleArn)} (base credentials from ${base})`,
+        fix: "check that the base credentials may call sts:AssumeRole on the role and that its trust policy (and external ID) admits them; see the cause for STS's answer",
+      },
+    };
+  }
+  if (given) {
+    return {
+      credentials: given,
+      credentialsSource: {
+        name: 'the `credentials` option',
+        fix: 'check the provider passed as `credentials` (see the cause)',
+      },
+    };
+  }
+  return {
+    credentials: undefined,
+    credentialsSource: {
+      name: DEFAULT_CHAIN_SOURCES,
+      fix: 'set credentials in one of those places (in Lambda the execution role provides them) or pass the `credentials` option',
+    },
+  };
+}
+
 /** Validates user options, throwing a {@link SigV4OptionsError} that names the option to fix. @internal */
 export function resolveOptions(options: SigV4Options = {}): ResolvedOptions {
   if (typeof options !== 'object' || options === null) {
     throw invalid('options', 'pass an options object or nothing');
   }
+  const given = checkCredentials(options.credentials);
   return {
     region: checkName('region', options.region, 'eu-west-1'),
     service: checkName('service', options.service, 'execute-api'),
-    credentials: checkCredentials(options.credentials),
+    ...credentialsOf(given, options.assumeRole),
     hosts: checkHosts(options.hosts),
     refreshMarginMs: checkMargin(options.refreshMarginMs),
   };

@@ -8,13 +8,20 @@ import {
   SECURITY_TOKEN_HEADER,
   SIGNING_HEADERS,
 } from './constants';
+import { correctedNow } from './clock';
 import { credentialSource } from './credentialSource';
 import { assertNoUserinfo } from './errors';
 import { resolveOptions } from './options';
 import { isInScope, signingScopeFor } from './scope';
 import { signingRulesFor, type ServiceSigningRules } from './services';
 import { sha256Constructor } from './sha256';
-import type { SignableRequest, Signer, SigningHeaders, SigV4Options } from './types';
+import type {
+  AwsCredentialIdentity,
+  SignableRequest,
+  Signer,
+  SigningHeaders,
+  SigV4Options,
+} from './types';
 import { decodedQuery, toWireUrl } from './wireUrl';
 
 const UNSIGNABLE = new Set<string>(CLIENT_MANAGED_HEADERS);
@@ -59,6 +66,28 @@ function signingHeadersOf(
 const toSignableBody = (body: SignableRequest['body']) =>
   body instanceof ArrayBuffer ? new Uint8Array(body) : body;
 
+/** A signature and what it was made with, for the recovery after a refusal. @internal */
+export interface SignOutcome {
+  readonly headers: SigningHeaders;
+  readonly credentials: AwsCredentialIdentity;
+}
+
+/** What the exchange needs of a signer beyond its public face. @internal */
+export interface SignerInternals {
+  sign(request: SignableRequest): Promise<SignOutcome>;
+  /** The server refused these credentials: resolve afresh on the next signature. */
+  forgetCredentials(used: AwsCredentialIdentity): void;
+}
+
+const internals = new WeakMap<Signer, SignerInternals>();
+
+/** The internals of a signer made by {@link createSigner}. @internal */
+export function signerInternals(signer: Signer): SignerInternals {
+  const found = internals.get(signer);
+  if (!found) throw new TypeError('not a signer made by createSigner()');
+  return found;
+}
+
 /**
  * Creates the signer that the axios interceptor and the signed fetch share. Options are checked
  * here, once; credentials go through the process-wide cache.
@@ -69,36 +98,40 @@ const toSignableBody = (body: SignableRequest['body']) =>
 export function createSigner(options?: SigV4Options): Signer {
   const resolved = resolveOptions(options);
   const credentials = credentialSource(resolved);
-  return {
-    appliesTo: (url) => isInScope(resolved, toWireUrl(url)),
-    async sign(request) {
-      const method = request.method.toUpperCase();
-      const url = toWireUrl(request.url, method);
-      assertNoUserinfo(url, method);
-      const { region, service } = signingScopeFor(resolved, url, method);
-      const rules = signingRulesFor(service);
-      const signer = new SignatureV4({
-        credentials: await credentials({ method, url }),
-        region,
-        service,
-        sha256: sha256Constructor(),
-        uriEscapePath: rules.uriEscapePath,
-        applyChecksum: rules.sendsPayloadHash,
-      });
-      const signed = await signer.sign(
-        {
-          method,
-          protocol: url.protocol,
-          hostname: url.hostname,
-          port: url.port ? Number(url.port) : undefined,
-          path: url.pathname,
-          query: decodedQuery(url),
-          headers: headersToSign(request.headers, url, rules),
-          body: toSignableBody(request.body),
-        },
-        { signingDate: new Date(), unsignableHeaders: UNSIGNABLE },
-      );
-      return signingHeadersOf(signed.headers, rules);
-    },
+  const signDetailed = async (request: SignableRequest): Promise<SignOutcome> => {
+    const method = request.method.toUpperCase();
+    const url = toWireUrl(request.url, method);
+    assertNoUserinfo(url, method);
+    const { region, service } = signingScopeFor(resolved, url, method);
+    const rules = signingRulesFor(service);
+    const identity = await credentials.resolve({ method, url });
+    const signer = new SignatureV4({
+      credentials: identity,
+      region,
+      service,
+      sha256: sha256Constructor(),
+      uriEscapePath: rules.uriEscapePath,
+      applyChecksum: rules.sendsPayloadHash,
+    });
+    const signed = await signer.sign(
+      {
+        method,
+        protocol: url.protocol,
+        hostname: url.hostname,
+        port: url.port ? Number(url.port) : undefined,
+        path: url.pathname,
+        query: decodedQuery(url),
+        headers: headersToSign(request.headers, url, rules),
+        body: toSignableBody(request.body),
+      },
+      { signingDate: correctedNow(), unsignableHeaders: UNSIGNABLE },
+    );
+    return { headers: signingHeadersOf(signed.headers, rules), credentials: identity };
   };
+  const signer: Signer = {
+    appliesTo: (url) => isInScope(resolved, toWireUrl(url)),
+    sign: async (request) => (await signDetailed(request)).headers,
+  };
+  internals.set(signer, { sign: signDetailed, forgetCredentials: credentials.forget });
+  return signer;
 }

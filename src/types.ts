@@ -22,6 +22,31 @@ export type AwsCredentialProvider = () => Promise<AwsCredentialIdentity>;
  */
 export type HostMatcher = string | RegExp | ((hostname: string) => boolean);
 
+/** The `assumeRole` option: what STS AssumeRole is called with. */
+export interface AssumeRoleOptions {
+  /** The ARN of the role to assume, e.g. `arn:aws:iam::210987654321:role/OrdersApiCaller`. */
+  readonly roleArn: string;
+  /**
+   * The role session name, shown in CloudTrail and in the assumed-role ARN.
+   * @default `aws-sdk-js-<timestamp>` (the SDK's default)
+   */
+  readonly sessionName?: string;
+  /** The external ID the role's trust policy requires, if any. */
+  readonly externalId?: string;
+  /**
+   * How long the role's credentials last, in seconds (900 to 43200, within the role's maximum).
+   * @default 3600
+   */
+  readonly durationSeconds?: number;
+  /**
+   * The STS region.
+   * @default the SDK's resolution: `AWS_REGION` (always set in Lambda), the profile, else us-east-1
+   */
+  readonly region?: string;
+  /** An STS endpoint URL: a VPC endpoint, or a local server in tests. @default the region's STS */
+  readonly endpoint?: string;
+}
+
 /** Options shared by {@link createSigner}, the axios interceptor and the signed fetch. */
 export interface SigV4Options {
   /**
@@ -41,6 +66,14 @@ export interface SigV4Options {
    * and instance metadata
    */
   readonly credentials?: AwsCredentialIdentity | AwsCredentialProvider;
+  /**
+   * Assume this IAM role with STS before signing, typically to call another account's API. The
+   * base credentials are `credentials` when given, else the default chain (in Lambda, the
+   * execution role, which needs `sts:AssumeRole` on the role). The role's credentials are cached
+   * and refreshed like any others.
+   * @example { roleArn: 'arn:aws:iam::210987654321:role/OrdersApiCaller', externalId: 'orders' }
+   */
+  readonly assumeRole?: AssumeRoleOptions;
   /**
    * Only requests to these hosts are signed; all others pass through untouched, so a shared axios
    * instance never sends a signature or session token to a third party.

@@ -1,5 +1,4 @@
-import type { OutgoingDraft, SignedOutgoing } from '../outgoing';
-import { SIGNING_HEADERS } from '../constants';
+import type { OutgoingDraft, WireRequest } from '../outgoing';
 import { conflictingAuthError } from '../errors';
 import type { AxiosHeadersLike, AxiosRequestConfigLike } from './types';
 
@@ -59,22 +58,27 @@ export function forgetMergedUrlParts(config: AxiosRequestConfigLike): void {
 }
 
 /**
- * Makes axios send what was signed: the signed URL as the whole URL (no baseURL/params left for
- * axios to join or encode again), the read body in place of a stream or FormData, and the
- * signing headers in place of any stale ones.
+ * Makes axios send this request: its URL as the whole URL (no baseURL/params left for axios to
+ * join or encode again), the read body in place of a stream or FormData, the headers adjusted,
+ * and redirects left to the exchange (follow-redirects and fetch would carry the session token to
+ * another host).
  * @internal
  */
-export function applyToConfig(config: AxiosRequestConfigLike, signed: SignedOutgoing): void {
-  config.url = signed.url;
-  (config as Marked)[SENT_URL] = signed.url;
+export function applyToConfig(config: AxiosRequestConfigLike, wire: WireRequest): void {
+  config.url = wire.url;
+  (config as Marked)[SENT_URL] = wire.url;
   config.baseURL = undefined;
   config.params = undefined;
-  if (!isSentAsIs(config.data) && signed.body !== undefined) {
-    config.data = typeof signed.body === 'string' ? signed.body : exactArrayBuffer(signed.body);
+  config.method = wire.method.toLowerCase();
+  if (wire.body === undefined) config.data = undefined;
+  else if (!isSentAsIs(config.data)) {
+    config.data = typeof wire.body === 'string' ? wire.body : exactArrayBuffer(wire.body);
   }
+  config.maxRedirects = 0;
+  config.fetchOptions = { ...config.fetchOptions, redirect: 'manual' };
   const headers = config.headers as AxiosHeadersLike;
-  for (const name of SIGNING_HEADERS) headers.delete(name);
-  headers.set({ ...signed.headers }, true);
+  for (const name of wire.removeHeaders) headers.delete(name);
+  headers.set({ ...wire.headers }, true);
 }
 
 /** A typed-array view over part of its buffer (a subarray, a pooled slice), Buffers aside. @internal */

@@ -1,15 +1,10 @@
+import { exchange } from '../exchange';
 import { createSigner } from '../signer';
-import { signOutgoing } from '../outgoing';
 import type { Signer, SigV4Options } from '../types';
 import { toWireUrl } from '../wireUrl';
-import {
-  applyToConfig,
-  copyViewedBytes,
-  draftFromConfig,
-  forgetMergedUrlParts,
-  isPartialView,
-} from './draft';
+import { copyViewedBytes, draftFromConfig, forgetMergedUrlParts, isPartialView } from './draft';
 import { loadAxios, type AxiosHelpers } from './loadAxios';
+import { axiosTransport } from './transport';
 import type { AxiosInstanceLike, AxiosRequestConfigLike, AxiosRequestInterceptor } from './types';
 
 /** Marks our adapter wrapper and remembers the adapter it wraps. */
@@ -40,11 +35,9 @@ function signingAdapter(signer: Signer, original: unknown): SigningAdapter {
   const adapter = async (config: AxiosRequestConfigLike) => {
     const axios = await loadAxios();
     const url = wireUrlOf(axios, config);
-    if (signer.appliesTo(url)) {
-      const draft = draftFromConfig(config, url);
-      applyToConfig(config, await signOutgoing(signer, draft));
-    }
-    return axios.getAdapter(original ?? axios.defaults.adapter, config)(config);
+    const send = axios.getAdapter(original ?? axios.defaults.adapter, config);
+    if (!signer.appliesTo(url)) return send(config);
+    return exchange(signer, draftFromConfig(config, url), axiosTransport(config, send));
   };
   return Object.assign(adapter, { [WRAPPED]: original });
 }

@@ -19,6 +19,10 @@ export interface AxiosRequestConfigLike {
   data?: unknown;
   /** HTTP Basic credentials: they would replace the SigV4 Authorization header. */
   auth?: unknown;
+  /** Redirects the http adapter follows (follow-redirects' default: 21). */
+  maxRedirects?: number;
+  /** Extra init for the fetch adapter (axios >= 1.7). */
+  fetchOptions?: Record<string, unknown>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- axios's own header types vary by version
   headers: any;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- AxiosAdapterConfig | AxiosAdapterConfig[]

@@ -1,6 +1,5 @@
 import { SigV4RequestError } from '../errors';
-import type { OutgoingDraft, SignedOutgoing } from '../outgoing';
-import { SIGNING_HEADERS } from '../constants';
+import type { OutgoingDraft, WireRequest } from '../outgoing';
 
 /** The URL a fetch input names, before any parsing. */
 export const inputUrl = (input: string | URL | Request): string | URL =>
@@ -41,24 +40,25 @@ export function draftFromRequest(request: Request, url: URL): OutgoingDraft {
 
 /**
  * The init for the real fetch: the caller's init (so extensions such as undici's `dispatcher`
- * survive), with the signed body and headers, and the settings a Request input carried.
+ * survive), with the method, body and headers to send, and the settings a Request input carried.
  * @internal
  */
-export function signedInit(
+export function wireInit(
   request: Request,
   init: RequestInit | undefined,
-  signed: SignedOutgoing,
+  wire: WireRequest,
+  redirect: RequestRedirect,
 ): RequestInit {
   const headers = new Headers(request.headers);
-  for (const name of SIGNING_HEADERS) headers.delete(name);
-  for (const [name, value] of Object.entries(signed.headers)) headers.set(name, value);
+  for (const name of wire.removeHeaders) headers.delete(name);
+  for (const [name, value] of Object.entries(wire.headers)) headers.set(name, value);
   return {
     ...init,
-    method: request.method,
+    method: wire.method,
     headers,
-    body: signed.body as BodyInit | undefined,
+    body: wire.body as BodyInit | undefined,
     signal: request.signal,
-    redirect: request.redirect,
+    redirect,
     credentials: request.credentials,
     cache: request.cache,
     integrity: request.integrity,

@@ -1,9 +1,10 @@
 import { assertNoUserinfo } from '../errors';
-import { signOutgoing } from '../outgoing';
+import { exchange } from '../exchange';
 import { createSigner } from '../signer';
 import type { SigV4Options } from '../types';
 import { toWireUrl } from '../wireUrl';
-import { draftFromRequest, inputUrl, signedInit, toRequest } from './draft';
+import { draftFromRequest, inputUrl, toRequest } from './draft';
+import { fetchTransport } from './transport';
 
 /** Options of {@link createSignedFetch}. */
 export interface SignedFetchOptions extends SigV4Options {
@@ -29,7 +30,6 @@ export function createSignedFetch(options?: SignedFetchOptions): typeof fetch {
     if (!signer.appliesTo(url)) return send(input, init);
     assertNoUserinfo(url, init?.method ?? 'GET');
     const request = toRequest(input, init, url);
-    const signed = await signOutgoing(signer, draftFromRequest(request, url));
-    return send(signed.url, signedInit(request, init, signed));
+    return exchange(signer, draftFromRequest(request, url), fetchTransport(request, init, send));
   } as typeof fetch;
 }

@@ -171,7 +171,11 @@ describe('a failing refresh', () => {
     expect(signingKeyId(await signer.sign(REQUEST))).toBe(keyIdOf(1));
     expect(calls()).toBe(2);
 
-    // Not cached: the next sign tries again; concurrent signs share that one attempt.
+    // Not cached, but paced: within 10 s the provider is not asked again on every request...
+    expect(await keysOf(signer, 20)).toEqual(Array(20).fill(keyIdOf(1)));
+    expect(calls()).toBe(2);
+    // ...after 10 s it is tried again, and concurrent signs share that one attempt.
+    jest.setSystemTime(expiration - 2 * MINUTE + 10_000);
     expect(await keysOf(signer, 20)).toEqual(Array(20).fill(keyIdOf(1)));
     expect(calls()).toBe(3);
 

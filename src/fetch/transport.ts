@@ -1,0 +1,33 @@
+import { messageOf } from '../diagnosis/classify';
+import type { Transport } from '../exchange';
+import { wireInit } from './draft';
+
+/** What fetch itself follows at most (the Fetch standard's limit). */
+const FETCH_MAX_REDIRECTS = 20;
+
+/**
+ * Sends the exchange's requests with fetch. A request that would follow redirects is sent with
+ * `redirect: 'manual'` and the exchange follows them itself, because fetch would carry
+ * `x-amz-security-token` to the new host (DOMAIN.md §7); `manual` and `error` are left as asked.
+ * @internal
+ */
+export function fetchTransport(
+  request: Request,
+  init: RequestInit | undefined,
+  send: typeof fetch,
+): Transport<Response> {
+  const follow = request.redirect === 'follow';
+  return {
+    maxRedirects: follow ? FETCH_MAX_REDIRECTS : 0,
+    async send(wire) {
+      const redirect = follow ? 'manual' : request.redirect;
+      const response = await send(wire.url, wireInit(request, init, wire, redirect));
+      return {
+        status: response.status,
+        header: (name) => response.headers.get(name),
+        message: async () => messageOf(await response.clone().text()),
+        settle: () => response,
+      };
+    },
+  };
+}
