@@ -9,6 +9,8 @@ export const AMZ_DATE_HEADER = 'x-amz-date';
 export const SECURITY_TOKEN_HEADER = 'x-amz-security-token';
 export const CONTENT_SHA256_HEADER = 'x-amz-content-sha256';
 export const HOST_HEADER = 'host';
+/** SigV4A's list of regions a signature is valid in. */
+export const REGION_SET_HEADER = 'x-amz-region-set';
 export const CONTENT_TYPE_HEADER = 'content-type';
 
 /** Headers the signer produces. Stale copies (a retry, a reused config) are removed before signing. */
@@ -17,6 +19,7 @@ export const SIGNING_HEADERS = [
   AMZ_DATE_HEADER,
   SECURITY_TOKEN_HEADER,
   CONTENT_SHA256_HEADER,
+  REGION_SET_HEADER,
 ] as const;
 
 /**

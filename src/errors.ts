@@ -8,7 +8,8 @@ export type SigV4ErrorCode =
   | 'INVALID_REQUEST'
   | 'UNREADABLE_BODY'
   | 'CONFLICTING_AUTH'
-  | 'NO_CREDENTIALS';
+  | 'NO_CREDENTIALS'
+  | 'SIGV4A_UNAVAILABLE';
 
 /** Where an error happened: the request being signed, if there was one. */
 export interface SigV4ErrorContext {

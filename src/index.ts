@@ -8,6 +8,9 @@ export { createAxiosInterceptor, attachSigV4 } from './axios/interceptor';
 export { createSignedFetch } from './fetch/signedFetch';
 export { clearCredentialCache } from './clearCredentialCache';
 export { inferSigningScope } from './infer';
+export { presign } from './presign';
+export { diagnose } from './diagnosis/diagnose';
+export { formatDiagnosis } from './diagnosis/format';
 export {
   SigV4Error,
   SigV4OptionsError,
@@ -17,6 +20,7 @@ export {
 } from './errors';
 
 export type {
+  AssumeRoleOptions,
   AwsCredentialIdentity,
   AwsCredentialProvider,
   HostMatcher,
@@ -24,7 +28,11 @@ export type {
   SignableRequest,
   Signer,
   SigningHeaders,
+  SigV4Logger,
 } from './types';
+export type { PresignOptions } from './presign';
+export type { FailureKind } from './diagnosis/classify';
+export type { CanonicalDifference, Diagnosis, SigningRecord } from './diagnosis/types';
 export type { SignedFetchOptions } from './fetch/signedFetch';
 export type {
   AxiosInstanceLike,

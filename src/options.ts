@@ -1,5 +1,6 @@
 import { assumeRoleProvider } from './assumeRole';
 import { DEFAULT_REFRESH_MARGIN_MS } from './constants';
+import { resolveDebug, type DebugLog } from './debug';
 import { DEFAULT_CHAIN_SOURCES, defaultCredentialProvider } from './defaultCredentials';
 import { SigV4OptionsError } from './errors';
 import type {
@@ -22,6 +23,11 @@ export interface ResolvedOptions {
   readonly credentialsSource: { readonly name: string; readonly fix: string };
   readonly hosts?: readonly HostMatcher[];
   readonly refreshMarginMs: number;
+  readonly regionSet?: readonly string[];
+  /** The origin (and origin path) requests are signed for, without a trailing slash. */
+  readonly signingOrigin?: URL;
+  /** Writes debug events; undefined when the `debug` option is off. */
+  readonly log?: DebugLog;
 }
 
 const invalid = (option: string, fix: string): SigV4OptionsError =>
@@ -82,6 +88,29 @@ function checkMargin(value: unknown): number {
   return value;
 }
 
+function checkRegionSet(value: unknown): readonly string[] | undefined {
+  if (value === undefined) return undefined;
+  const valid = (region: unknown) =>
+    typeof region === 'string' && (region === '*' || /^[a-z0-9-]+\*?$/.test(region));
+  if (!Array.isArray(value) || value.length === 0 || !value.every(valid)) {
+    throw invalid('regionSet', "pass ['*'] or a list of regions, e.g. ['eu-west-1', 'us-east-1']");
+  }
+  return value as string[];
+}
+
+function checkSigningOrigin(value: unknown): URL | undefined {
+  if (value === undefined) return undefined;
+  const fix =
+    "give the origin's URL prefix, e.g. 'https://abc123.execute-api.eu-west-1.amazonaws.com/prod' (no query, no credentials)";
+  if (typeof value !== 'string' || !URL.canParse(value)) throw invalid('signingOrigin', fix);
+  const url = new URL(value);
+  if (!/^(https?|wss?):$/.test(url.protocol) || url.search || url.hash || url.username) {
+    throw invalid('signingOrigin', fix);
+  }
+  url.pathname = url.pathname.replace(/\/+$/, '');
+  return url;
+}
+
 function credentialsOf(
   given: AwsCredentialProvider | undefined,
   assumeRole: SigV4Options['assumeRole'],
@@ -126,5 +155,8 @@ export function resolveOptions(options: SigV4Options = {}): ResolvedOptions {
     ...credentialsOf(given, options.assumeRole),
     hosts: checkHosts(options.hosts),
     refreshMarginMs: checkMargin(options.refreshMarginMs),
+    regionSet: checkRegionSet(options.regionSet),
+    signingOrigin: checkSigningOrigin(options.signingOrigin),
+    log: resolveDebug(options.debug),
   };
 }

@@ -45,3 +45,13 @@ export function redactHeaders(headers: Readonly<Record<string, string>>): Record
   for (const [name, value] of Object.entries(headers)) safe[name] = redactHeader(name, value);
   return safe;
 }
+
+/**
+ * Masks the session token in a canonical request (its header line, or its query parameter in a
+ * presigned request): the only secret a canonical request or string to sign can hold.
+ */
+export function redactCanonicalRequest(text: string): string {
+  return text
+    .replace(/^(x-amz-security-token:).*$/gm, `$1${MASK}`)
+    .replace(/((?:^|&)X-Amz-Security-Token=)[^&\n]*/gim, `$1${MASK}`);
+}

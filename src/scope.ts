@@ -21,12 +21,13 @@ function matches(matcher: HostMatcher, url: URL): boolean {
 
 /**
  * Whether the adapters sign requests to `url`. Explicit `hosts` decide; without them, every host
- * when both region and service are given, else only the AWS hosts they can be inferred from.
+ * when both region and service (or a `signingOrigin`) are given, else only the AWS hosts they
+ * can be inferred from.
  * @internal
  */
 export function isInScope(options: ResolvedOptions, url: URL): boolean {
   if (options.hosts) return options.hosts.some((matcher) => matches(matcher, url));
-  if (options.region && options.service) return true;
+  if ((options.region && options.service) || options.signingOrigin) return true;
   return inferSigningScope(url.hostname) !== undefined;
 }
 

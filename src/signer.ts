@@ -1,20 +1,16 @@
-import { SignatureV4 } from '@smithy/signature-v4';
-import {
-  AUTHORIZATION_HEADER,
-  AMZ_DATE_HEADER,
-  CLIENT_MANAGED_HEADERS,
-  CONTENT_SHA256_HEADER,
-  HOST_HEADER,
-  SECURITY_TOKEN_HEADER,
-  SIGNING_HEADERS,
-} from './constants';
+import { AUTHORIZATION_HEADER, CLIENT_MANAGED_HEADERS } from './constants';
 import { correctedNow } from './clock';
+import type { DebugLog } from './debug';
 import { credentialSource } from './credentialSource';
-import { assertNoUserinfo } from './errors';
+import { createEngine, type EngineRequest, type SigningEngine } from './engine';
+import { assertNoUserinfo, SigV4RequestError } from './errors';
+import type { SigningRecord } from './diagnosis/types';
 import { resolveOptions } from './options';
+import { redactCanonicalRequest, redactUrl } from './redact';
 import { isInScope, signingScopeFor } from './scope';
-import { signingRulesFor, type ServiceSigningRules } from './services';
-import { sha256Constructor } from './sha256';
+import { signingRulesFor } from './services';
+import { headersToSign, signedHeaderList, signingHeadersOf } from './signingHeaders';
+import { signingUrlFor } from './signingUrl';
 import type {
   AwsCredentialIdentity,
   SignableRequest,
@@ -24,59 +20,51 @@ import type {
 } from './types';
 import { decodedQuery, toWireUrl } from './wireUrl';
 
-const UNSIGNABLE = new Set<string>(CLIENT_MANAGED_HEADERS);
-const STALE = new Set<string>(SIGNING_HEADERS);
-
-/**
- * The headers to sign, lower-cased: stale signing headers of an earlier attempt dropped, `host`
- * added (the signer does not add it; a caller's own Host, as for a VPC endpoint, wins).
- */
-function headersToSign(
-  headers: SignableRequest['headers'],
-  url: URL,
-  rules: ServiceSigningRules,
-): Record<string, string> {
-  const signable: Record<string, string> = Object.create(null);
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    const lower = name.toLowerCase();
-    const keep = !STALE.has(lower) || (lower === CONTENT_SHA256_HEADER && rules.sendsPayloadHash);
-    if (value === undefined || !keep) continue;
-    const text = typeof value === 'string' ? value : value.join(',');
-    signable[lower] = lower in signable ? `${signable[lower]},${text}` : text;
-  }
-  signable[HOST_HEADER] ??= url.host;
-  if (rules.payloadHash) signable[CONTENT_SHA256_HEADER] = rules.payloadHash;
-  return signable;
-}
-
-function signingHeadersOf(
-  signed: Record<string, string>,
-  rules: ServiceSigningRules,
-): SigningHeaders {
-  return {
-    [AUTHORIZATION_HEADER]: signed[AUTHORIZATION_HEADER],
-    [AMZ_DATE_HEADER]: signed[AMZ_DATE_HEADER],
-    ...(signed[SECURITY_TOKEN_HEADER] && {
-      [SECURITY_TOKEN_HEADER]: signed[SECURITY_TOKEN_HEADER],
-    }),
-    ...(rules.sendsPayloadHash && { [CONTENT_SHA256_HEADER]: signed[CONTENT_SHA256_HEADER] }),
-  };
-}
-
 const toSignableBody = (body: SignableRequest['body']) =>
   body instanceof ArrayBuffer ? new Uint8Array(body) : body;
 
 /** A signature and what it was made with, for the recovery after a refusal. @internal */
 export interface SignOutcome {
   readonly headers: SigningHeaders;
+  /** A presigned request's query, signature parameters included. */
+  readonly query?: Readonly<Record<string, string | string[]>>;
   readonly credentials: AwsCredentialIdentity;
+  /** What was signed, redacted: for the debug log and a signature-mismatch diagnosis. */
+  readonly record: SigningRecord;
+}
+
+/** Query-string authentication instead of headers. @internal */
+export interface PresignSettings {
+  /** Seconds the URL stays valid. */
+  readonly expiresIn: number;
+}
+
+const UNSIGNABLE = new Set<string>(CLIENT_MANAGED_HEADERS);
+
+async function presignWith(
+  engine: SigningEngine,
+  request: EngineRequest,
+  settings: Record<string, unknown>,
+  url: URL,
+): Promise<EngineRequest> {
+  if (!engine.presign) {
+    throw new SigV4RequestError(
+      'INVALID_REQUEST',
+      'SigV4A signatures cannot be presigned here',
+      'leave out `regionSet` to presign with SigV4, or sign the request with headers',
+      { method: request.method, url },
+    );
+  }
+  return engine.presign(request, settings);
 }
 
 /** What the exchange needs of a signer beyond its public face. @internal */
 export interface SignerInternals {
-  sign(request: SignableRequest): Promise<SignOutcome>;
+  sign(request: SignableRequest, presign?: PresignSettings): Promise<SignOutcome>;
   /** The server refused these credentials: resolve afresh on the next signature. */
   forgetCredentials(used: AwsCredentialIdentity): void;
+  /** The `debug` option's log, if on. */
+  readonly log?: DebugLog;
 }
 
 const internals = new WeakMap<Signer, SignerInternals>();
@@ -98,40 +86,63 @@ export function signerInternals(signer: Signer): SignerInternals {
 export function createSigner(options?: SigV4Options): Signer {
   const resolved = resolveOptions(options);
   const credentials = credentialSource(resolved);
-  const signDetailed = async (request: SignableRequest): Promise<SignOutcome> => {
+  const signDetailed = async (
+    request: SignableRequest,
+    presign?: PresignSettings,
+  ): Promise<SignOutcome> => {
     const method = request.method.toUpperCase();
     const url = toWireUrl(request.url, method);
     assertNoUserinfo(url, method);
-    const { region, service } = signingScopeFor(resolved, url, method);
-    const rules = signingRulesFor(service);
+    const signingUrl = signingUrlFor(url, resolved.signingOrigin);
+    const scope = signingScopeFor(resolved, signingUrl, method);
+    const regionSet = resolved.regionSet ?? (scope.region === '*' ? ['*'] : undefined);
+    const rules = signingRulesFor(scope.service);
     const identity = await credentials.resolve({ method, url });
-    const signer = new SignatureV4({
-      credentials: identity,
-      region,
-      service,
-      sha256: sha256Constructor(),
-      uriEscapePath: rules.uriEscapePath,
-      applyChecksum: rules.sendsPayloadHash,
+    const engine = await createEngine({ ...scope, regionSet }, identity, rules, { method, url });
+    const toSign = {
+      method,
+      protocol: signingUrl.protocol,
+      hostname: signingUrl.hostname,
+      port: signingUrl.port ? Number(signingUrl.port) : undefined,
+      path: signingUrl.pathname,
+      query: decodedQuery(signingUrl),
+      headers: headersToSign(request.headers, signingUrl, rules),
+      body: toSignableBody(request.body),
+    };
+    const settings = { signingDate: correctedNow(), unsignableHeaders: UNSIGNABLE };
+    const signed = presign
+      ? await presignWith(engine, toSign, { ...settings, expiresIn: presign.expiresIn }, url)
+      : await engine.sign(toSign, settings);
+    const record: SigningRecord = {
+      method,
+      url: redactUrl(signingUrl),
+      region: regionSet ? regionSet.join(',') : scope.region,
+      service: scope.service,
+      canonicalRequest: redactCanonicalRequest(engine.canonicalRequest),
+      stringToSign: engine.stringToSign,
+      signedHeaders: presign
+        ? String(signed.query['X-Amz-SignedHeaders'] ?? '').split(';')
+        : signedHeaderList(signed.headers[AUTHORIZATION_HEADER]),
+    };
+    resolved.log?.(presign ? 'presigned' : 'signed', {
+      ...record,
+      accessKeyId: identity.accessKeyId,
     });
-    const signed = await signer.sign(
-      {
-        method,
-        protocol: url.protocol,
-        hostname: url.hostname,
-        port: url.port ? Number(url.port) : undefined,
-        path: url.pathname,
-        query: decodedQuery(url),
-        headers: headersToSign(request.headers, url, rules),
-        body: toSignableBody(request.body),
-      },
-      { signingDate: correctedNow(), unsignableHeaders: UNSIGNABLE },
-    );
-    return { headers: signingHeadersOf(signed.headers, rules), credentials: identity };
+    return {
+      headers: presign ? ({} as SigningHeaders) : signingHeadersOf(signed.headers, rules),
+      query: presign ? signed.query : undefined,
+      credentials: identity,
+      record,
+    };
   };
   const signer: Signer = {
     appliesTo: (url) => isInScope(resolved, toWireUrl(url)),
     sign: async (request) => (await signDetailed(request)).headers,
   };
-  internals.set(signer, { sign: signDetailed, forgetCredentials: credentials.forget });
+  internals.set(signer, {
+    sign: signDetailed,
+    forgetCredentials: credentials.forget,
+    log: resolved.log,
+  });
   return signer;
 }

@@ -22,6 +22,11 @@ export type AwsCredentialProvider = () => Promise<AwsCredentialIdentity>;
  */
 export type HostMatcher = string | RegExp | ((hostname: string) => boolean);
 
+/** Anything with a `debug(message, details)` method: console, pino, winston, Powertools Logger. */
+export interface SigV4Logger {
+  debug(message: string, details?: Readonly<Record<string, unknown>>): void;
+}
+
 /** The `assumeRole` option: what STS AssumeRole is called with. */
 export interface AssumeRoleOptions {
   /** The ARN of the role to assume, e.g. `arn:aws:iam::210987654321:role/OrdersApiCaller`. */
@@ -60,6 +65,22 @@ export interface SigV4Options {
    */
   readonly service?: string;
   /**
+   * Sign with SigV4A (`AWS4-ECDSA-P256-SHA256`) for this set of regions: `['*']` for any, or a
+   * list. Needed for S3 Multi-Region Access Points (chosen automatically for their hosts, with
+   * `['*']`). Requires the optional peer dependency `@smithy/signature-v4a`.
+   * @default SigV4 for one region
+   */
+  readonly regionSet?: readonly string[];
+  /**
+   * The URL prefix the origin sees, when a proxy in front of it (CloudFront, an API proxy)
+   * rewrites Host and maybe adds an origin path: scheme, host and origin path, e.g.
+   * `https://abc123.execute-api.eu-west-1.amazonaws.com/prod`. The request's path and query
+   * are appended to it for signing; the request itself still goes where it was sent. Region and
+   * service are inferred from this origin.
+   * @default the request's own URL
+   */
+  readonly signingOrigin?: string;
+  /**
    * Static credentials or a provider.
    * @default the AWS SDK's Node provider chain: environment variables first (in Lambda, the
    * execution role's keys, with no network call), then profiles, SSO, web identity, container
@@ -81,6 +102,14 @@ export interface SigV4Options {
    * that region and service are inferred from
    */
   readonly hosts?: readonly HostMatcher[];
+  /**
+   * Logs, per request, what was signed (canonical request, string to sign, signed headers), each
+   * retry and redirect, and the diagnosis of a refusal. Secrets are masked before anything is
+   * logged: no secret key, session token or signature ever reaches the logger.
+   * `true` writes to `console.debug`.
+   * @default false
+   */
+  readonly debug?: boolean | SigV4Logger;
   /**
    * How long before their `expiration` cached credentials are refreshed, in milliseconds.
    * @default 300000 (5 minutes, as the AWS SDK)
@@ -110,6 +139,8 @@ export interface SigningHeaders {
   readonly 'x-amz-security-token'?: string;
   /** The payload hash, present only for services that require the header (S3, OpenSearch Serverless, VPC Lattice). */
   readonly 'x-amz-content-sha256'?: string;
+  /** SigV4A only: the regions the signature is valid in (`*`, or a comma-separated list). */
+  readonly 'x-amz-region-set'?: string;
 }
 
 /** The one signer shared by the axios interceptor and the signed fetch. */

@@ -7,7 +7,7 @@ import { SigV4RequestError } from './errors';
 const wireUrls = new WeakSet<URL>();
 
 /** RFC 3986 encoding, as SigV4 canonicalizes query components (encodeURIComponent misses !'()*). */
-function encodeQueryComponent(value: string): string {
+export function encodeQueryComponent(value: string): string {
   return encodeURIComponent(value).replace(
     /[!'()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,

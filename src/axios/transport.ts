@@ -1,4 +1,5 @@
 import { messageOf } from '../diagnosis/classify';
+import type { Diagnosis } from '../diagnosis/types';
 import type { Reply, Transport } from '../exchange';
 import { applyToConfig } from './draft';
 import type { AxiosRequestConfigLike } from './types';
@@ -25,9 +26,11 @@ function replyOf<R>(response: AxiosResponseLike, error?: unknown): Reply<R> {
     status: response.status,
     header: (name) => headerOf(response, name),
     message: () => Promise.resolve(messageOf(response.data)),
-    settle: () => {
-      if (error) throw error;
-      return response as R;
+    handle: response,
+    settle: (diagnosis?: Diagnosis) => {
+      if (!error) return response as R;
+      if (diagnosis && typeof error === 'object') Object.assign(error, { diagnosis });
+      throw error;
     },
   };
 }

@@ -26,6 +26,7 @@ export function fetchTransport(
         status: response.status,
         header: (name) => response.headers.get(name),
         message: async () => messageOf(await response.clone().text()),
+        handle: response,
         settle: () => response,
       };
     },

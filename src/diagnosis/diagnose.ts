@@ -1,0 +1,60 @@
+import { analyzeFailure } from './analyze';
+import { messageOf } from './classify';
+import { signingRecordOf } from './signingRecords';
+import type { Diagnosis } from './types';
+
+/** An axios response, or the error axios rejects with (it carries the response). */
+interface AxiosAnswerLike {
+  readonly status?: number;
+  readonly data?: unknown;
+  readonly headers?: unknown;
+  readonly response?: AxiosAnswerLike;
+}
+
+const isFetchResponse = (value: unknown): value is Response =>
+  typeof Response !== 'undefined' && value instanceof Response;
+
+function headerOf(headers: unknown, name: string): string | undefined {
+  if (!headers || typeof headers !== 'object') return undefined;
+  const get = (headers as { get?: (name: string) => unknown }).get;
+  const value =
+    typeof get === 'function'
+      ? get.call(headers, name)
+      : (headers as Record<string, unknown>)[name];
+  return value === undefined || value === null ? undefined : String(value);
+}
+
+/**
+ * Explains why AWS refused a request: what kind of failure it is, its likely cause and the fix;
+ * for a signature mismatch, how the canonical request the server computed differs from the one
+ * signed here, line by line. Takes a fetch `Response`, an axios response, or the error axios
+ * rejected with (axios errors of signed requests also carry it as `error.diagnosis`).
+ * Reads a fetch body through a clone: the response stays readable.
+ * @returns undefined for a success, or a failure that is not about signing or authorization
+ * @example
+ * const response = await signedFetch(url);
+ * if (!response.ok) console.error(formatDiagnosis((await diagnose(response))!));
+ */
+export async function diagnose(answer: Response | object): Promise<Diagnosis | undefined> {
+  if (isFetchResponse(answer)) {
+    return analyzeFailure(
+      {
+        status: answer.status,
+        errorType: answer.headers.get('x-amzn-errortype'),
+        message: messageOf(await answer.clone().text()),
+      },
+      signingRecordOf(answer),
+    );
+  }
+  const candidate = answer as AxiosAnswerLike;
+  const response = candidate.response ?? candidate;
+  if (typeof response.status !== 'number') return undefined;
+  return analyzeFailure(
+    {
+      status: response.status,
+      errorType: headerOf(response.headers, 'x-amzn-errortype'),
+      message: messageOf(response.data),
+    },
+    signingRecordOf(response),
+  );
+}

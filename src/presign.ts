@@ -1,0 +1,57 @@
+import { SigV4OptionsError } from './errors';
+import { createSigner, signerInternals } from './signer';
+import type { SigV4Options } from './types';
+import { decodedQuery, encodeQueryComponent, toWireUrl } from './wireUrl';
+
+/** Options of {@link presign}. */
+export interface PresignOptions extends SigV4Options {
+  /**
+   * Seconds the URL stays valid, 1 to 604800 (7 days; temporary credentials end it sooner).
+   * @default 900
+   */
+  readonly expiresIn?: number;
+  /** The method the URL is for. @default 'GET' */
+  readonly method?: string;
+  /** Headers the holder of the URL must send with it; they are signed. */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+const MAX_EXPIRES_IN = 604800;
+
+function checkExpiresIn(value: unknown): number {
+  if (value === undefined) return 900;
+  if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > MAX_EXPIRES_IN) {
+    throw new SigV4OptionsError(
+      'INVALID_OPTIONS',
+      'Invalid option `expiresIn`',
+      `pass a whole number of seconds from 1 to ${MAX_EXPIRES_IN} (default 900)`,
+    );
+  }
+  return value as number;
+}
+
+function queryPart(name: string, value: string | readonly string[]): string {
+  const values = typeof value === 'string' ? [value] : value;
+  return values.map((v) => `${encodeQueryComponent(name)}=${encodeQueryComponent(v)}`).join('&');
+}
+
+/**
+ * Signs a URL with query-string authentication (a presigned URL), through the same signer and
+ * credential cache as every request: for an API Gateway WebSocket API's `$connect` with IAM
+ * authorization, a link to share, or S3. Whoever holds the URL can use it until it expires.
+ * @returns the URL with its `X-Amz-*` parameters
+ * @example
+ * const url = await presign('wss://abc123.execute-api.eu-west-1.amazonaws.com/prod', { expiresIn: 60 });
+ * const socket = new WebSocket(url);
+ */
+export async function presign(url: string | URL, options: PresignOptions = {}): Promise<string> {
+  const { expiresIn, method = 'GET', headers, ...signerOptions } = options;
+  const settings = { expiresIn: checkExpiresIn(expiresIn) };
+  const signer = createSigner(signerOptions);
+  const wire = toWireUrl(url, method.toUpperCase());
+  const { query } = await signerInternals(signer).sign({ method, url: wire, headers }, settings);
+  const own = decodedQuery(wire);
+  const added = Object.entries(query ?? {}).filter(([name]) => !Object.hasOwn(own, name));
+  const search = [wire.search.slice(1), ...added.map(([name, value]) => queryPart(name, value))];
+  return `${wire.origin}${wire.pathname}?${search.filter(Boolean).join('&')}`;
+}
