@@ -42,7 +42,23 @@ const isSentAsIs = (data: unknown) =>
  * axios's mergeConfig keeps unknown string keys and drops symbols.
  */
 const SENT_URL = 'sigV4SentUrl';
-type Marked = AxiosRequestConfigLike & { [SENT_URL]?: string };
+/** Where the config remembers the `maxRedirects` its caller asked for, before it was set to 0. */
+const ASKED_MAX_REDIRECTS = 'sigV4MaxRedirects';
+type Marked = AxiosRequestConfigLike & { [SENT_URL]?: string; [ASKED_MAX_REDIRECTS]?: number };
+
+/** What follow-redirects, axios's http adapter, follows by default. */
+const AXIOS_DEFAULT_MAX_REDIRECTS = 21;
+
+/**
+ * The redirects the caller asked axios to follow. A config sent once already (a retry) has 0 of
+ * ours in `maxRedirects`; the caller's own number was kept beside it.
+ * @internal
+ */
+export function askedMaxRedirects(config: AxiosRequestConfigLike): number {
+  const marked = config as Marked;
+  marked[ASKED_MAX_REDIRECTS] ??= config.maxRedirects ?? AXIOS_DEFAULT_MAX_REDIRECTS;
+  return marked[ASKED_MAX_REDIRECTS];
+}
 
 /**
  * A config sent once already (a retry: `instance.request(error.config)`) holds the whole URL,

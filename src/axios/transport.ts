@@ -1,11 +1,8 @@
 import { messageOf } from '../diagnosis/classify';
 import type { Diagnosis } from '../diagnosis/types';
 import type { Reply, Transport } from '../exchange';
-import { applyToConfig } from './draft';
+import { applyToConfig, askedMaxRedirects } from './draft';
 import type { AxiosRequestConfigLike } from './types';
-
-/** What follow-redirects, axios's http adapter, follows by default. */
-const AXIOS_DEFAULT_MAX_REDIRECTS = 21;
 
 /** The parts of an axios response the exchange reads. */
 interface AxiosResponseLike {
@@ -21,13 +18,14 @@ function headerOf(response: AxiosResponseLike, name: string): string | undefined
   return Array.isArray(value) ? value.join(', ') : String(value);
 }
 
-function replyOf<R>(response: AxiosResponseLike, error?: unknown): Reply<R> {
+function replyOf<R>(response: AxiosResponseLike, error: unknown, restore: () => void): Reply<R> {
   return {
     status: response.status,
     header: (name) => headerOf(response, name),
     message: () => Promise.resolve(messageOf(response.data)),
     handle: response,
     settle: (diagnosis?: Diagnosis) => {
+      restore();
       if (!error) return response as R;
       if (diagnosis && typeof error === 'object') Object.assign(error, { diagnosis });
       throw error;
@@ -45,15 +43,22 @@ export function axiosTransport<R>(
   config: AxiosRequestConfigLike,
   adapter: (config: unknown) => Promise<unknown>,
 ): Transport<R> {
+  let first: Pick<AxiosRequestConfigLike, 'url' | 'method' | 'data'> | undefined;
+  // After redirects the config (which is also response.config) names the first request again,
+  // as axios's own redirects leave it: a retry of it starts over from there.
+  const restore = () => Object.assign(config, first);
   return {
-    maxRedirects: config.maxRedirects ?? AXIOS_DEFAULT_MAX_REDIRECTS,
+    maxRedirects: askedMaxRedirects(config),
     async send(wire) {
       applyToConfig(config, wire);
+      first ??= { url: config.url, method: config.method, data: config.data };
       try {
-        return replyOf<R>((await adapter(config)) as AxiosResponseLike);
+        return replyOf<R>((await adapter(config)) as AxiosResponseLike, undefined, restore);
       } catch (error) {
         const response = (error as { response?: AxiosResponseLike } | null)?.response;
-        if (response && typeof response.status === 'number') return replyOf<R>(response, error);
+        if (response && typeof response.status === 'number') {
+          return replyOf<R>(response, error, restore);
+        }
         throw error;
       }
     },

@@ -105,3 +105,16 @@ test('axios with maxRedirects: 0 gets the redirect itself; nothing reaches the o
   expect(response.status).toBe(302);
   expect(recorder.requests).toHaveLength(0);
 });
+
+test('an axios retry of a redirected request (axios-retry style) follows the redirect again, unsigned', async () => {
+  const { default: axios } = await import('axios');
+  const { attachSigV4 } = await import('aws-sigv4-interceptor');
+  const api = axios.create();
+  attachSigV4(api, inScope());
+  const first = await api.get(`${endpoint.url}/prod/away`);
+  const again = await api.request(first.config);
+  expect(again.data).toEqual({ message: 'recorded' });
+  expect(recorder.requests).toHaveLength(2);
+  expect(recorder.requests.map(signingHeadersIn)).toEqual([[], []]);
+  expect(endpoint.requests.map((r) => r.result.ok)).toEqual([true, true]);
+});
