@@ -7,6 +7,7 @@ export { createSigner } from './signer';
 export { createAxiosInterceptor, attachSigV4 } from './axios/interceptor';
 export { createSignedFetch } from './fetch/signedFetch';
 export { clearCredentialCache } from './clearCredentialCache';
+export { afterSnapshotRestore } from './afterSnapshotRestore';
 export { inferSigningScope } from './infer';
 export { presign } from './presign';
 export { diagnose } from './diagnosis/diagnose';

@@ -36,12 +36,16 @@ const HOST_RULES: readonly HostRule[] = [
   rule(String.raw`^(?<service>[a-z0-9-]+)\.(?<region>[^.]+)` + AWS, (m) => m.groups!.service),
 ];
 
+/** S3 Multi-Region Access Points sign with SigV4A for every region (`*`). */
+const MULTI_REGION_ACCESS_POINT = /^[^.]+\.mrap\.accesspoint\.s3-global\.amazonaws\.com$/;
+
 /** The legacy global S3 endpoints sign for us-east-1. */
 const GLOBAL_S3 = new RegExp(String.raw`(?:^|\.)s3` + AWS);
 
 /**
  * Infers the signing service and region from an AWS host name, or `undefined` when the host is
- * not one (a custom domain, CloudFront, localhost).
+ * not one (a custom domain, CloudFront, localhost). The region `*` (S3 Multi-Region Access
+ * Points) means a SigV4A signature valid in every region.
  */
 export function inferSigningScope(hostname: string): SigningScope | undefined {
   const host = hostname.toLowerCase();
@@ -52,5 +56,6 @@ export function inferSigningScope(hostname: string): SigningScope | undefined {
       return { service: typeof service === 'string' ? service : service(match), region };
     }
   }
+  if (MULTI_REGION_ACCESS_POINT.test(host)) return { service: 's3', region: '*' };
   return GLOBAL_S3.test(host) ? { service: 's3', region: 'us-east-1' } : undefined;
 }
