@@ -33,7 +33,12 @@ export type {
 } from './types';
 export type { PresignOptions } from './presign';
 export type { FailureKind } from './diagnosis/classify';
-export type { CanonicalDifference, Diagnosis, SigningRecord } from './diagnosis/types';
+export type {
+  CanonicalDifference,
+  CanonicalPart,
+  Diagnosis,
+  SigningRecord,
+} from './diagnosis/types';
 export type { SignedFetchOptions } from './fetch/signedFetch';
 export type {
   AxiosInstanceLike,
