@@ -7,6 +7,10 @@
 export { TEST_CREDENTIALS } from './credentials';
 export { startLocalIamEndpoint } from './endpoint';
 export { verifyRequest } from './verify';
+export { startLocalContainerCredentialsEndpoint } from './containerEndpoint';
+export { startLocalStsEndpoint } from './stsEndpoint';
+export { startLocalCognitoIdentityEndpoint } from './cognitoEndpoint';
+export { startLocalSsoEndpoint } from './ssoEndpoint';
 
 export type { VerifiedEcho } from './echo';
 export type {
@@ -19,3 +23,27 @@ export type {
   VerifyResult,
   VerifySuccess,
 } from './types';
+export type {
+  CredentialServiceOptions,
+  IssuedCredentials,
+  LocalCredentialService,
+} from './credentialServiceTypes';
+export type {
+  ContainerCredentialsAction,
+  LocalContainerCredentialsEndpoint,
+  LocalContainerCredentialsEndpointOptions,
+} from './containerEndpoint';
+export type { LocalStsEndpoint, LocalStsEndpointOptions, StsAction } from './stsEndpoint';
+export type { LocalStsRole } from './stsRoles';
+export type {
+  CognitoIdentityAction,
+  LocalCognitoIdentityEndpoint,
+  LocalCognitoIdentityEndpointOptions,
+} from './cognitoEndpoint';
+export type { LocalIdentityPool } from './cognitoIdentities';
+export type {
+  LocalSsoEndpoint,
+  LocalSsoEndpointOptions,
+  LocalSsoRole,
+  SsoAction,
+} from './ssoEndpoint';

@@ -1,0 +1,213 @@
+/**
+ * Helpers of the credential-source tests: the AWS SDK's real providers pointed at the local
+ * credential services of aws-sigv4-interceptor/testing, and requests signed with what they
+ * return, checked by a local IAM endpoint.
+ *
+ * Safety: `isolateAwsEnvironment()` removes every AWS_* variable for the test file, disables
+ * instance metadata and points the shared config and credentials files at empty temporary files;
+ * `guardConnections()` records every socket connection and refuses any that is not to a loopback
+ * address, so nothing here can reach AWS or 169.254.169.254.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import axios from 'axios';
+import {
+  clearCredentialCache,
+  createAxiosInterceptor,
+  createSignedFetch,
+  type AwsCredentialProvider,
+  type SigV4Options,
+} from 'aws-sigv4-interceptor';
+import type { IssuedCredentials, LocalIamEndpoint } from 'aws-sigv4-interceptor/testing';
+
+export const REGION = 'us-east-1';
+
+/** A scratch directory for the whole test file: config files, token caches, a fake HOME. */
+export interface Scratch {
+  readonly dir: string;
+  /** Writes `name` in the scratch directory (a fresh name per test: the SDK caches files by path). */
+  write(name: string, text: string): string;
+}
+
+/**
+ * Clears every AWS_* variable now (before any provider is built) and around each test, with
+ * instance metadata disabled and the shared files pointed at empty files; restores the
+ * environment after the file. Also clears the package's credential cache around each test.
+ */
+export function isolateAwsEnvironment(): {
+  scratch: Scratch;
+  useEnv(values: Record<string, string>): void;
+} {
+  const saved = { ...process.env };
+  const dir = mkdtempSync(join(tmpdir(), 'sigv4-sources-'));
+  const scratch: Scratch = {
+    dir,
+    write: (name, text) => {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      return path;
+    },
+  };
+  const baseline = {
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_CONFIG_FILE: scratch.write('empty-config', ''),
+    AWS_SHARED_CREDENTIALS_FILE: scratch.write('empty-credentials', ''),
+  };
+  const useEnv = (values: Record<string, string>) => {
+    for (const name of Object.keys(process.env)) {
+      if (name.startsWith('AWS_')) delete process.env[name];
+    }
+    Object.assign(process.env, baseline, values);
+  };
+  useEnv({});
+  beforeEach(() => clearCredentialCache());
+  afterEach(() => {
+    clearCredentialCache();
+    useEnv({});
+  });
+  afterAll(() => {
+    for (const name of Object.keys(process.env)) {
+      if (!(name in saved)) delete process.env[name];
+    }
+    Object.assign(process.env, saved);
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { scratch, useEnv };
+}
+
+/** Where a Socket#connect call goes. */
+export interface ConnectTarget {
+  host?: string;
+  port?: number;
+  path?: string;
+}
+
+function targetOf(args: unknown[]): ConnectTarget {
+  const first = Array.isArray(args[0]) ? args[0][0] : args[0];
+  if (typeof first === 'object' && first !== null) {
+    const { host, port, path } = first as {
+      host?: string;
+      port?: number | string;
+      path?: string | null;
+    };
+    // node's http agent passes `path: null` for TCP: only a non-empty path is a local socket.
+    return typeof path === 'string' && path !== ''
+      ? { path }
+      : { host: host ?? 'localhost', port: Number(port) };
+  }
+  return { host: typeof args[1] === 'string' ? args[1] : 'localhost', port: Number(first) };
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/**
+ * Records every socket connection of the test file and refuses any that is not to a loopback
+ * address. `targets` holds them all, in order.
+ */
+export function guardConnections(): { readonly targets: ConnectTarget[] } {
+  const targets: ConnectTarget[] = [];
+  let spy: jest.SpyInstance | undefined;
+  beforeAll(() => {
+    const original = net.Socket.prototype.connect;
+    spy = jest.spyOn(net.Socket.prototype, 'connect').mockImplementation(function (
+      this: net.Socket,
+      ...args: unknown[]
+    ) {
+      const target = targetOf(args);
+      targets.push(target);
+      if (target.path === undefined && !LOOPBACK.has(target.host ?? '')) {
+        const refused = new Error(
+          `test guard: refused a connection to ${target.host}:${target.port}`,
+        );
+        process.nextTick(() => this.destroy(refused));
+        return this;
+      }
+      return (original as (...a: unknown[]) => net.Socket).apply(this, args);
+    } as never);
+  });
+  afterAll(() => spy?.mockRestore());
+  return { targets };
+}
+
+/** What the IAM endpoint answered one signed request. */
+export interface Outcome {
+  status: number;
+  /** The key id the endpoint verified (200), or undefined. */
+  accessKeyId?: string;
+  /** `x-amzn-ErrorType` of a refusal. */
+  errorType?: string;
+}
+
+/** A signed fetch and an axios instance with the interceptor, sharing `options`. */
+export interface SignedClients {
+  fetch(url: string): Promise<Outcome>;
+  axios(url: string): Promise<Outcome>;
+  /** `count` requests at once, alternating fetch and axios. */
+  concurrently(url: string, count: number): Promise<Outcome[]>;
+}
+
+/**
+ * Creates both clients as an application would: once, with `credentials` from an SDK provider
+ * (undefined: no `credentials` option, the default chain).
+ */
+export function signedClients(
+  credentials: AwsCredentialProvider | undefined,
+  options: Omit<SigV4Options, 'credentials'> = {},
+): SignedClients {
+  const settings: SigV4Options = {
+    region: REGION,
+    service: 'execute-api',
+    ...(credentials && { credentials }),
+    ...options,
+  };
+  const signedFetch = createSignedFetch(settings);
+  const api = axios.create({ validateStatus: () => true });
+  api.interceptors.request.use(createAxiosInterceptor(settings));
+  const clients = {
+    fetch: async (url: string) => {
+      const response = await signedFetch(url);
+      const body = (await response.json()) as { accessKeyId?: string };
+      const errorType = response.headers.get('x-amzn-errortype') ?? undefined;
+      return { status: response.status, accessKeyId: body.accessKeyId, errorType };
+    },
+    axios: async (url: string) => {
+      const response = await api.get<{ accessKeyId?: string }>(url);
+      const errorType = response.headers['x-amzn-errortype'] as string | undefined;
+      return { status: response.status, accessKeyId: response.data.accessKeyId, errorType };
+    },
+  };
+  return {
+    ...clients,
+    concurrently: (url, count) =>
+      Promise.all(
+        Array.from({ length: count }, (_, i) => (i % 2 ? clients.axios(url) : clients.fetch(url))),
+      ),
+  };
+}
+
+/** A 200 verified with this key id. */
+export const verifiedWith = (accessKeyId: string): Outcome => ({
+  status: 200,
+  accessKeyId,
+  errorType: undefined,
+});
+
+/** Resolves once `at` (epoch ms) has passed on the real clock; never waits more than `maxMs`. */
+export async function sleepUntil(at: number, maxMs = 5000): Promise<void> {
+  const wait = at - Date.now();
+  if (wait > maxMs) throw new Error(`refusing to wait ${wait} ms (more than ${maxMs})`);
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + 1));
+}
+
+/** The time from which a cache with this margin must refresh `issued`. */
+export const refreshTime = (issued: IssuedCredentials, marginMs: number) =>
+  issued.expiration.getTime() - marginMs;
+
+/** Requests the endpoint verified since `from` (an index into `requests`), by key id. */
+export function verifiedKeysSince(endpoint: LocalIamEndpoint, from: number): string[] {
+  return endpoint.requests
+    .slice(from)
+    .map(({ result }) => (result.ok ? result.accessKeyId : `refused: ${result.errorType}`));
+}
