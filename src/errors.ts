@@ -1,4 +1,5 @@
 import { redactUrl } from './redact';
+import { safeCause } from './safeCause';
 
 /** What went wrong, as a stable code to branch on. */
 export type SigV4ErrorCode =
@@ -23,7 +24,8 @@ export interface SigV4ErrorContext {
 
 /**
  * The base of every error this package throws, raised before anything is sent. Its message reads
- * `<what failed>: <METHOD> <URL> - <how to fix>` and never contains a secret.
+ * `<what failed>: <METHOD> <URL> - <how to fix>` and never contains a secret; its `cause` is a copy
+ * of the underlying error with only its name, message, stack, code and HTTP status.
  */
 export class SigV4Error extends Error {
   override readonly name: string = 'SigV4Error';
@@ -40,7 +42,7 @@ export class SigV4Error extends Error {
       context.method || url ? `: ${[context.method, url].filter(Boolean).join(' ')}` : '';
     super(
       `${what}${where} - ${fix}`,
-      context.cause === undefined ? undefined : { cause: context.cause },
+      context.cause === undefined ? undefined : { cause: safeCause(context.cause) },
     );
     this.code = code;
     this.method = context.method;

@@ -56,8 +56,13 @@ interface ConnectTarget {
 function targetOf(args: unknown[]): ConnectTarget {
   const first = Array.isArray(args[0]) ? args[0][0] : args[0];
   if (typeof first === 'object' && first !== null) {
-    const { host, port, path } = first as { host?: string; port?: number | string; path?: string };
-    return path !== undefined ? { path } : { host: host ?? 'localhost', port: Number(port) };
+    const { host, port, path } = first as {
+      host?: string;
+      port?: number | string;
+      path?: string | null;
+    };
+    // node's http agent passes `path: null` for TCP: only a real path is a local socket.
+    return path ? { path } : { host: host ?? 'localhost', port: Number(port) };
   }
   return { host: typeof args[1] === 'string' ? args[1] : 'localhost', port: Number(first) };
 }

@@ -158,25 +158,21 @@ test('a wrong ExternalId: AccessDenied as a typed error, nothing sent; the failu
 });
 
 /**
- * KNOWN BUG (src/credentialSource.ts): the error's `cause` is the SDK's exception as is, and its
- * `$response.body.req` is the outgoing ClientRequest, whose headers hold the base credentials'
- * `x-amz-security-token`: util.inspect(error), as console.log prints it, shows the session token.
- * Marked `failing` until the cause is sanitized; remove `.failing` then.
+ * The SDK's exception carries `$response.body.req`, the outgoing ClientRequest, whose headers hold
+ * the base credentials' `x-amz-security-token`: util.inspect(error), as console.log prints it,
+ * would show the session token. The error's `cause` is a sanitized copy (src/safeCause.ts).
  */
-test.failing(
-  'no rendering of an AssumeRole failure holds the base session token or secret',
-  async () => {
-    await startSts();
-    roles[0].externalId = 'the-trust-policy-now-wants-this';
-    const error = await signedClients(assumeRole(ORDERS_ROLE, EXTERNAL_ID))
-      .fetch(`${api.url}/prod/orders`)
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(SigV4CredentialsError);
-    expect(
-      leaksOf(error, [TEST_CREDENTIALS.secretAccessKey, TEST_CREDENTIALS.sessionToken]),
-    ).toEqual([]);
-  },
-);
+test('no rendering of an AssumeRole failure holds the base session token or secret', async () => {
+  await startSts();
+  roles[0].externalId = 'the-trust-policy-now-wants-this';
+  const error = await signedClients(assumeRole(ORDERS_ROLE, EXTERNAL_ID))
+    .fetch(`${api.url}/prod/orders`)
+    .catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(SigV4CredentialsError);
+  expect(leaksOf(error, [TEST_CREDENTIALS.secretAccessKey, TEST_CREDENTIALS.sessionToken])).toEqual(
+    [],
+  );
+});
 
 test('the local STS verifies the AssumeRole signature: other base keys get InvalidClientTokenId', async () => {
   await startSts();

@@ -1,0 +1,39 @@
+/** How deep a cause chain is copied; deeper links are dropped. */
+const MAX_DEPTH = 5;
+
+/** Fields of AWS SDK errors worth keeping: what failed, never the request that failed. */
+interface SdkErrorFields {
+  code?: unknown;
+  Code?: unknown;
+  $fault?: unknown;
+  $metadata?: { httpStatusCode?: unknown; requestId?: unknown };
+}
+
+/**
+ * A copy of an error (same class) that keeps its name, message, stack, code and HTTP status, and drops the
+ * rest. AWS SDK errors carry `$response` with the outgoing request, whose headers hold the
+ * caller's session token: printed with console.log, the original would leak it.
+ * @internal
+ */
+export function safeCause(cause: unknown, depth = 0): unknown {
+  if (!(cause instanceof Error)) {
+    return typeof cause === 'object' && cause !== null ? new Error('(non-Error value)') : cause;
+  }
+  // Same prototype, so `instanceof` the SDK's error classes still holds; no constructor runs.
+  const safe = Object.create(Object.getPrototypeOf(cause) as object) as Error;
+  for (const key of ['message', 'name', 'stack'] as const) {
+    Object.defineProperty(safe, key, { value: cause[key], writable: true, configurable: true });
+  }
+  const { code, Code, $fault, $metadata } = cause as Error & SdkErrorFields;
+  Object.assign(safe, {
+    ...(code !== undefined && { code }),
+    ...(Code !== undefined && { Code }),
+    ...($fault !== undefined && { $fault }),
+    ...($metadata && {
+      $metadata: { httpStatusCode: $metadata.httpStatusCode, requestId: $metadata.requestId },
+    }),
+  });
+  if (cause.cause !== undefined && depth < MAX_DEPTH)
+    safe.cause = safeCause(cause.cause, depth + 1);
+  return safe;
+}
