@@ -7,7 +7,9 @@
 export function signingUrlFor(url: URL, signingOrigin: URL | undefined): URL {
   if (!signingOrigin) return url;
   const signing = new URL(signingOrigin.href);
-  signing.pathname = signingOrigin.pathname + url.pathname;
+  // An origin without a path still has pathname '/' (URLs of http(s) always do).
+  const originPath = signingOrigin.pathname === '/' ? '' : signingOrigin.pathname;
+  signing.pathname = originPath + url.pathname;
   signing.search = url.search;
   return signing;
 }
