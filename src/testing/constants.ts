@@ -50,7 +50,29 @@ export const ERROR_TYPES = {
   incomplete: 'IncompleteSignatureException',
   invalidSignature: 'InvalidSignatureException',
   unrecognizedClient: 'UnrecognizedClientException',
+  expiredToken: 'ExpiredTokenException',
+  accessDenied: 'AccessDeniedException',
+  /** Not a 403: the 5XX API Gateway answers when the integration fails. */
+  internalServerError: 'InternalServerErrorException',
 } as const;
+
+/** The IAM action API Gateway authorizes, and the ARN defaults of the endpoint. */
+export const INVOKE_ACTION = 'execute-api:Invoke';
+/** @default '123456789012' (the account AWS documentation uses) */
+export const DEFAULT_ACCOUNT_ID = '123456789012';
+/** @default 'abcde12345' (10 lower-case letters and digits, like a real API id) */
+export const DEFAULT_API_ID = 'abcde12345';
+/** Session credentials have an `ASIA` key id; long-term IAM user keys `AKIA`. */
+export const SESSION_KEY_PREFIX = 'ASIA';
+export const DEFAULT_ROLE_NAME = 'local-test-role';
+export const DEFAULT_SESSION_NAME = 'local-test-session';
+export const DEFAULT_USER_NAME = 'local-test-user';
+/** @default 302 (what a Lambda integration usually answers) */
+export const DEFAULT_REDIRECT_STATUS = 302;
+export const REDIRECT_STATUSES: readonly number[] = [301, 302, 303, 307, 308];
+export const LOCATION_HEADER = 'location';
+/** API Gateway's body for a 5XX, with its exact spelling. */
+export const INTERNAL_SERVER_ERROR_MESSAGE = 'Internal server error';
 
 /** @default 'us-east-1' */
 export const DEFAULT_REGION = 'us-east-1';

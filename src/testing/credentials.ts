@@ -10,7 +10,9 @@ import type { TestIdentity } from './types';
  * process.env.AWS_SECRET_ACCESS_KEY = TEST_CREDENTIALS.secretAccessKey;
  * process.env.AWS_SESSION_TOKEN = TEST_CREDENTIALS.sessionToken;
  */
-export const TEST_CREDENTIALS: Readonly<Required<TestIdentity>> = Object.freeze({
+export const TEST_CREDENTIALS: Readonly<
+  Required<Pick<TestIdentity, 'accessKeyId' | 'secretAccessKey' | 'sessionToken'>>
+> = Object.freeze({
   accessKeyId: 'ASIALOCALTEST0000001',
   secretAccessKey: 'localTest/SecretAccessKey+NotForAWS00001',
   sessionToken: 'IQoJLocalTestSessionToken//////////wEaCXVzLWVhc3QtMSJGMEQCIFakeTokenForTests+0=',

@@ -1,35 +1,18 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { LOOPBACK_HOST } from './constants';
-import { readRawRequest, writeInternalError, writeVerdict } from './http';
+import { createServer } from 'node:http';
+import { answerRequest } from './answer';
+import { resolveEndpointOptions } from './endpointOptions';
+import { readRawRequest, writeAnswer, writeInternalError } from './http';
+import { closeServer, listenOnLoopback } from './loopback';
 import { resolveVerifyOptions } from './options';
 import type { LocalIamEndpoint, LocalIamEndpointOptions } from './types';
-import { verifyRequest } from './verify';
-
-function listen(server: Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, LOOPBACK_HOST, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-function close(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    // A second close() fails with ERR_SERVER_NOT_RUNNING; the server is closed either way.
-    server.close(() => resolve());
-    // Keep-alive sockets would hold close() open until they time out.
-    server.closeAllConnections();
-  });
-}
 
 /**
  * Starts an HTTP server on 127.0.0.1 that answers like an API Gateway route with IAM
  * authorization: 200 and a JSON echo of the request as received for a valid SigV4 signature,
  * API Gateway's 403 (`x-amzn-ErrorType` header, `{"message": ...}` body) otherwise. Every request
- * is kept in `requests` with its verdict.
+ * is kept in `requests` with its verdict. Options can make it fail the way a real API does after
+ * a valid signature: unknown route, IAM policy denial, revoked or expired session, a server clock
+ * set apart, a failing integration, a redirect (see {@link LocalIamEndpointOptions}).
  * @example
  * const endpoint = await startLocalIamEndpoint({ region: 'eu-west-1' });
  * try {
@@ -38,28 +21,26 @@ function close(server: Server): Promise<void> {
  * } finally {
  *   await endpoint.close();
  * }
+ * @example
+ * // Only GET /prod/items is allowed; anything else signed is an AccessDeniedException.
+ * await startLocalIamEndpoint({ routes: ['ANY /prod/{proxy+}'], authorize: ['GET /prod/items'] });
  */
 export async function startLocalIamEndpoint(
   options: LocalIamEndpointOptions = {},
 ): Promise<LocalIamEndpoint> {
-  const { port = 0, ...verifyOptions } = options;
-  const { now } = resolveVerifyOptions(verifyOptions); // bad options fail here, not per request
+  // Bad options fail here, not per request. verifyRequest reads only its own options.
+  const verify = resolveVerifyOptions(options);
+  const backend = resolveEndpointOptions(options);
   const requests: LocalIamEndpoint['requests'] = [];
   const server = createServer((req, res) => {
     readRawRequest(req)
       .then((raw) => {
-        const result = verifyRequest(raw, verifyOptions);
-        requests.push({ raw, result });
-        writeVerdict(res, raw, result, now());
+        const answer = answerRequest(raw, options, verify, backend);
+        requests.push({ raw, result: answer.result, status: answer.status });
+        writeAnswer(res, answer, verify.now());
       })
       .catch(() => writeInternalError(res));
   });
-  await listen(server, port);
-  const bound = (server.address() as AddressInfo).port;
-  return {
-    url: `http://${LOOPBACK_HOST}:${bound}`,
-    port: bound,
-    requests,
-    close: () => close(server),
-  };
+  const { url, port } = await listenOnLoopback(server, backend.port);
+  return { url, port, requests, close: () => closeServer(server) };
 }

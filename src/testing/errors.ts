@@ -1,4 +1,4 @@
-import { ALGORITHM, ERROR_TYPES, SCOPE_TERMINATOR } from './constants';
+import { ALGORITHM, ERROR_TYPES, INVOKE_ACTION, SCOPE_TERMINATOR } from './constants';
 import type { VerifyFailure } from './types';
 
 /**
@@ -113,6 +113,33 @@ export function unrecognizedClient(): VerifyFailure {
     ERROR_TYPES.unrecognizedClient,
     'The security token included in the request is invalid.',
   );
+}
+
+/**
+ * Temporary credentials past their expiration. STS's wording, as JSON-protocol services (API
+ * Gateway's IAM front end among them) send it: no final period, unlike the "invalid" message.
+ * @internal
+ */
+export function expiredToken(): VerifyFailure {
+  return forbidden(
+    ERROR_TYPES.expiredToken,
+    'The security token included in the request is expired',
+  );
+}
+
+/**
+ * Signature valid, but no policy allows `execute-api:Invoke` on the resource (or one denies it).
+ * https://repost.aws/knowledge-center/api-gateway-troubleshoot-403-forbidden
+ * @internal
+ */
+export function accessDenied(
+  principalArn: string,
+  resourceArn: string,
+  explicit: boolean,
+): VerifyFailure {
+  const suffix = explicit ? ' with an explicit deny' : '';
+  const message = `User: ${principalArn} is not authorized to perform: ${INVOKE_ACTION} on resource: ${resourceArn}${suffix}`;
+  return forbidden(ERROR_TYPES.accessDenied, message);
 }
 
 /** The signature differs: the message carries the server's canonical request and string to sign. @internal */

@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ERROR_TYPE_HEADER, JSON_CONTENT_TYPE } from './constants';
-import { buildEcho } from './echo';
-import type { RawRequest, VerifyResult } from './types';
+import { JSON_CONTENT_TYPE } from './constants';
+import type { RawRequest } from './types';
 
 /**
  * The HTTP edges of the endpoint: reading a request without interpreting it, and writing the
@@ -26,26 +25,22 @@ export function readRawRequest(req: IncomingMessage): Promise<RawRequest> {
 }
 
 /**
- * Sends the 200 echo or the 403. The `Date` header comes from the endpoint's clock (`now`), so a
- * client that corrects its clock skew from `Date`, as the AWS SDK does, can be tested against an
+ * Sends a decided answer. The `Date` header comes from the endpoint's clock (`now`), so a client
+ * that corrects its clock skew from `Date`, as the AWS SDK does, can be tested against an
  * endpoint whose clock is set apart.
  * @internal
  */
-export function writeVerdict(
+export function writeAnswer(
   res: ServerResponse,
-  raw: RawRequest,
-  result: VerifyResult,
+  answer: { status: number; headers: Record<string, string>; body: Uint8Array },
   now: Date,
 ): void {
-  const headers: Record<string, string> = {
-    'content-type': JSON_CONTENT_TYPE,
+  res.writeHead(answer.status, {
+    ...answer.headers,
     date: now.toUTCString(),
-  };
-  if (!result.ok) headers[ERROR_TYPE_HEADER] = result.errorType;
-  const payload = result.ok ? buildEcho(raw, result) : { message: result.message };
-  const body = Buffer.from(JSON.stringify(payload), 'utf8');
-  res.writeHead(result.ok ? 200 : result.status, { ...headers, 'content-length': body.length });
-  res.end(body);
+    'content-length': answer.body.byteLength,
+  });
+  res.end(answer.body);
 }
 
 /** API Gateway's answer when something breaks after authorization. @internal */

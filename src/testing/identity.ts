@@ -1,5 +1,6 @@
 import { SECURITY_TOKEN_HEADER } from './constants';
-import { unrecognizedClient } from './errors';
+import { expiredToken, unrecognizedClient } from './errors';
+import type { ResolvedVerifyOptions } from './options';
 import { headerValues } from './rawHeaders';
 import { sameSecretText } from './signature';
 import type { RawRequest, TestIdentity, VerifyFailure } from './types';
@@ -8,20 +9,27 @@ import type { RawRequest, TestIdentity, VerifyFailure } from './types';
  * The accepted identity that owns the access key id, with its session token checked the way STS
  * credentials are: an identity with a token needs exactly that token in `x-amz-security-token`
  * (signed or not), and one without a token must not receive any. Every miss gives the same 403 as
- * AWS, so the response does not tell which part was wrong.
+ * AWS, so the response does not tell which part was wrong. A revoked identity is refused like an
+ * unknown one; a lapsed one (`expiration` not after the server clock) gets `ExpiredTokenException`.
+ * All of this precedes the signature check: AWS refuses the token before it looks at the signature.
  * @internal
  */
 export function findIdentity(
   raw: RawRequest,
   accessKeyId: string,
-  identities: readonly TestIdentity[],
+  options: Pick<ResolvedVerifyOptions, 'credentials' | 'now' | 'isRevoked'>,
 ): { ok: true; identity: TestIdentity } | VerifyFailure {
-  const identity = identities.find((candidate) => candidate.accessKeyId === accessKeyId);
+  const identity = options.credentials.find((candidate) => candidate.accessKeyId === accessKeyId);
   if (!identity) return unrecognizedClient();
   const tokens = headerValues(raw.rawHeaders, SECURITY_TOKEN_HEADER).map((token) => token.trim());
-  if (identity.sessionToken === undefined) {
-    return tokens.length === 0 ? { ok: true, identity } : unrecognizedClient();
+  const tokenMatches =
+    identity.sessionToken === undefined
+      ? tokens.length === 0
+      : tokens.length === 1 && sameSecretText(identity.sessionToken, tokens[0]);
+  if (!tokenMatches || options.isRevoked(identity)) return unrecognizedClient();
+  const { expiration } = identity;
+  if (expiration !== undefined && expiration.getTime() <= options.now().getTime()) {
+    return expiredToken();
   }
-  const matches = tokens.length === 1 && sameSecretText(identity.sessionToken, tokens[0]);
-  return matches ? { ok: true, identity } : unrecognizedClient();
+  return { ok: true, identity };
 }

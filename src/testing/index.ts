@@ -6,6 +6,7 @@
 
 export { TEST_CREDENTIALS } from './credentials';
 export { startLocalIamEndpoint } from './endpoint';
+export { SIGNING_HEADER_NAMES, signingHeadersIn, startRecordingServer } from './recorder';
 export { verifyRequest } from './verify';
 export { startLocalContainerCredentialsEndpoint } from './containerEndpoint';
 export { startLocalStsEndpoint } from './stsEndpoint';
@@ -14,9 +15,16 @@ export { startLocalSsoEndpoint } from './ssoEndpoint';
 
 export type { VerifiedEcho } from './echo';
 export type {
+  AuthorizeDecision,
+  IntegrationResponse,
+  InvokeRequest,
   LocalIamEndpoint,
   LocalIamEndpointOptions,
   RawRequest,
+  RecordedRequest,
+  RecordingServer,
+  RecordingServerOptions,
+  RedirectTarget,
   TestIdentity,
   VerifyFailure,
   VerifyOptions,

@@ -9,6 +9,19 @@ export interface TestIdentity {
   secretAccessKey: string;
   /** When set, requests must carry exactly this `x-amz-security-token` (temporary credentials). */
   sessionToken?: string;
+  /**
+   * When the credentials lapse, on the endpoint's clock (`now` plus `clockOffsetMs`). From that
+   * instant on, requests signed with them get API Gateway's 403 `ExpiredTokenException`
+   * "The security token included in the request is expired", even when the signature verifies.
+   * @default undefined (never expires)
+   */
+  expiration?: Date;
+  /**
+   * The caller's ARN, as IAM names it in an `AccessDeniedException`.
+   * @default 'arn:aws:sts::ACCOUNT:assumed-role/local-test-role/local-test-session' for an `ASIA`
+   * key id, 'arn:aws:iam::ACCOUNT:user/local-test-user' otherwise (ACCOUNT: the endpoint's `accountId`)
+   */
+  arn?: string;
 }
 
 /** A request exactly as it arrived, before any parsing: what the signature has to cover. */
@@ -40,6 +53,23 @@ export interface VerifyOptions {
    * @example { now: () => new Date(Date.now() + 10 * 60 * 1000) } // a server 10 minutes ahead
    */
   now?: () => Date;
+  /**
+   * Moves the server clock: the endpoint's time is `now() + clockOffsetMs`. It drives the skew
+   * check, the `expiration` check and the `Date` response header alike, so a client that corrects
+   * its clock from `Date` (as the AWS SDK does) can be tested. Combines with `now`.
+   * @default 0
+   * @example { clockOffsetMs: 10 * 60 * 1000 } // a server 10 minutes ahead of this machine
+   */
+  clockOffsetMs?: number;
+  /**
+   * Access key ids whose session was revoked: their requests get API Gateway's 403
+   * `UnrecognizedClientException` "The security token included in the request is invalid." even
+   * when the signature verifies. A list is read on every request (push to it to revoke during a
+   * test); a predicate is called with the identity on every request.
+   * @default [] (nothing revoked)
+   * @example { revoked: [TEST_CREDENTIALS.accessKeyId] }
+   */
+  revoked?: readonly string[] | ((identity: Readonly<TestIdentity>) => boolean);
   /** Largest accepted distance between `x-amz-date` and `now()`. @default 300000 (5 minutes) */
   maxSkewMs?: number;
   /**
@@ -61,6 +91,32 @@ export interface VerifyFailure {
   stringToSign?: string;
 }
 
+/**
+ * The body of a verified request's 200: what the server received and computed, so a test can
+ * assert on the request as it arrived (path and query as sent, headers, body bytes) rather than as
+ * the client meant it.
+ */
+export interface VerifiedEcho {
+  message: 'verified';
+  accessKeyId: string;
+  method: string;
+  /** The path as received, still percent-encoded, without the query. */
+  path: string;
+  /** The text after the first `?`, `''` when none. */
+  rawQuery: string;
+  /** Decoded `[key, value]` pairs in received order; `+` is left as `+`. */
+  query: Array<[string, string]>;
+  /** Lower-cased names; values as received; repeated fields joined with `, `. */
+  headers: Record<string, string>;
+  bodyLength: number;
+  /** Hex SHA-256 of the body bytes. */
+  bodySha256: string;
+  bodyBase64: string;
+  signedHeaders: string[];
+  canonicalRequest: string;
+  stringToSign: string;
+}
+
 /** A verified request: who signed it and what the server computed. */
 export interface VerifySuccess {
   ok: true;
@@ -79,14 +135,144 @@ export interface LocalIamEndpoint {
   /** `http://127.0.0.1:PORT`, without a trailing slash. */
   url: string;
   port: number;
-  /** Every request received, in order, with its verdict. */
-  requests: Array<{ raw: RawRequest; result: VerifyResult }>;
+  /**
+   * Every request received, in order, with its verdict and the status answered. A request refused
+   * by `routes` or `authorize` has a failing verdict (`MissingAuthenticationTokenException`,
+   * `AccessDeniedException`); a redirect or an integration failure keeps its successful verdict.
+   */
+  requests: Array<{ raw: RawRequest; result: VerifyResult; status: number }>;
   /** Stops listening and drops open keep-alive connections. */
   close(): Promise<void>;
 }
 
-/** Options of {@link startLocalIamEndpoint}. */
+/**
+ * A verified request as IAM evaluates it for `execute-api:Invoke`. The path's first segment is the
+ * stage, as on `https://{apiId}.execute-api.{region}.amazonaws.com/{stage}/...`.
+ */
+export interface InvokeRequest {
+  method: string;
+  /** The path as received (still percent-encoded), without the query. */
+  path: string;
+  /** The first path segment; `''` for `/`. */
+  stage: string;
+  /** The path after the stage, starting with `/` (`/` alone for the stage root). */
+  resourcePath: string;
+  accessKeyId: string;
+  /** The caller, e.g. `arn:aws:sts::123456789012:assumed-role/local-test-role/local-test-session`. */
+  principalArn: string;
+  /** `arn:aws:execute-api:REGION:ACCOUNT:API_ID/STAGE/METHOD/PATH`, the resource IAM checks. */
+  resourceArn: string;
+}
+
+/**
+ * An IAM decision: `true` allows; `false` is an implicit deny (no policy allows it);
+ * `'explicit-deny'` is a policy statement that denies it (the message then ends
+ * "with an explicit deny").
+ */
+export type AuthorizeDecision = boolean | 'explicit-deny';
+
+/** What an integration answers in place of the 200 echo. */
+export interface IntegrationResponse {
+  /** An HTTP status, 100-599. */
+  status: number;
+  /** A string or bytes are sent as is; anything else as JSON. @default no body */
+  body?: unknown;
+  /** Extra response headers. `content-type` defaults to `application/json`. */
+  headers?: Record<string, string>;
+}
+
+/** Where a redirect goes, and with which status. */
+export interface RedirectTarget {
+  /** The `Location` header, sent verbatim: an absolute URL or a path on this endpoint. */
+  location: string;
+  /** @default 302 */
+  status?: 301 | 302 | 303 | 307 | 308;
+}
+
+/**
+ * Options of {@link startLocalIamEndpoint}. After the options of {@link VerifyOptions}, a request
+ * goes through, in API Gateway's order: `routes` (before any signature check, as a REST API does),
+ * the signature, `authorize`, then the backend: `redirects`, `failingRoutes`, `integration`, and
+ * the 200 echo when none of them answered.
+ *
+ * Route patterns (`routes`, `authorize`, `failingRoutes`) are `'METHOD /path'` matched against
+ * the whole path as received, stage included: METHOD is a method name, or `ANY` / `*` for any; a
+ * `{name}` segment matches one segment, a final `{name+}` one or more. Segments are compared
+ * percent-decoded; empty segments are ignored.
+ */
 export interface LocalIamEndpointOptions extends VerifyOptions {
+  /** Port to listen on; 0 lets the system choose a free one. @default 0 */
+  port?: number;
+  /** The account in ARNs (principal and resource). @default '123456789012' */
+  accountId?: string;
+  /** The API id in resource ARNs. @default 'abcde12345' */
+  apiId?: string;
+  /**
+   * The routes the API has. Any other request gets API Gateway's 403
+   * `MissingAuthenticationTokenException` "Missing Authentication Token", signed or not.
+   * @default undefined (every route exists)
+   * @example { routes: ['GET /prod/items', 'ANY /prod/items/{id}', 'POST /prod/files/{key+}'] }
+   */
+  routes?: readonly string[];
+  /**
+   * The caller's IAM policy for `execute-api:Invoke`: the route patterns it allows, or a decision
+   * per request. A refused request gets the 403 `AccessDeniedException` "User: PRINCIPAL_ARN is not
+   * authorized to perform: execute-api:Invoke on resource: RESOURCE_ARN" (plus " with an explicit
+   * deny" for `'explicit-deny'`).
+   * @default undefined (everything allowed)
+   * @example { authorize: ['GET /prod/items'] }
+   * @example { authorize: (invoke) => invoke.method === 'GET' || 'explicit-deny' }
+   */
+  authorize?: readonly string[] | ((invoke: InvokeRequest) => AuthorizeDecision);
+  /**
+   * Paths (exactly as received, without the query) that the backend redirects, after the
+   * signature and `authorize` passed, as a Lambda answering a redirect would.
+   * @default {}
+   * @example { redirects: { '/prod/old': `${recorder.url}/new` } }
+   * @example { redirects: { '/prod/old': { location: '/prod/new', status: 307 } } }
+   */
+  redirects?: Readonly<Record<string, string | RedirectTarget>>;
+  /**
+   * Route patterns whose integration fails after a valid signature: 500
+   * `{"message": "Internal server error"}`, as when a Lambda integration that uses the caller's
+   * credentials lacks `lambda:InvokeFunction`.
+   * @default []
+   */
+  failingRoutes?: readonly string[];
+  /**
+   * The backend, called for every verified and authorized request that no redirect or failing
+   * route answered: return a response to send, or `undefined` for the 200 echo. If it throws,
+   * the endpoint answers 500 `{"message": "Internal server error"}`.
+   * @default undefined (the 200 echo)
+   */
+  integration?: (echo: VerifiedEcho, invoke: InvokeRequest) => IntegrationResponse | undefined;
+}
+
+/** One request as a {@link RecordingServer} received it. */
+export interface RecordedRequest {
+  method: string;
+  /** The request target as received (`req.url`): path and query, nothing decoded. */
+  url: string;
+  /** Flat `[name, value, ...]` in received order, names as sent. */
+  rawHeaders: string[];
+  /** Lower-cased names; repeated fields joined with `, `. */
+  headers: Record<string, string>;
+  body: Uint8Array;
+}
+
+/** A running recording server. */
+export interface RecordingServer {
+  /** `http://127.0.0.1:PORT`, without a trailing slash. */
+  url: string;
+  port: number;
+  /** Every request received, in order. */
+  requests: RecordedRequest[];
+  /** Stops listening and drops open keep-alive connections. */
+  close(): Promise<void>;
+}
+
+/** Options of {@link startRecordingServer}. */
+export interface RecordingServerOptions {
   /** Port to listen on; 0 lets the system choose a free one. @default 0 */
   port?: number;
 }

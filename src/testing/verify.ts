@@ -33,7 +33,7 @@ export function verifyRequest(raw: RawRequest, options?: VerifyOptions): VerifyR
   });
   const early = checkScope(claim, settings) ?? checkDate(claim, settings) ?? checkHostSigned(claim);
   if (early) return explain(early);
-  const found = findIdentity(raw, claim.accessKeyId, settings.credentials);
+  const found = findIdentity(raw, claim.accessKeyId, settings);
   if (!found.ok) return explain(found);
   const expected = computeSignature(found.identity.secretAccessKey, claim.scope, stringToSign);
   if (!sameSecretText(expected, claim.signature)) {
