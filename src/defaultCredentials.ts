@@ -1,3 +1,4 @@
+import { environmentCredentials } from './environmentCredentials';
 import { loadSdkProviders } from './sdkProviders';
 import type { AwsCredentialProvider } from './types';
 
@@ -15,8 +16,14 @@ export const DEFAULT_CHAIN_SOURCES =
   'web identity token, ' +
   'the container credentials endpoint (ECS, Lambda SnapStart) and EC2 instance metadata';
 
-/** Resolves credentials through the SDK's default Node provider chain. @internal */
+/**
+ * Resolves credentials as the SDK's default Node provider chain does: the environment first (read
+ * here, without loading the chain), then the chain itself.
+ * @internal
+ */
 export const defaultCredentialProvider: AwsCredentialProvider = async () => {
+  const fromEnvironment = environmentCredentials();
+  if (fromEnvironment) return fromEnvironment;
   chain ??= loadSdkProviders().then(
     ({ fromNodeProviderChain }) => fromNodeProviderChain(),
     (error: unknown) => {

@@ -1,7 +1,6 @@
-import { SignatureV4 } from '@smithy/signature-v4';
 import { SigV4RequestError } from './errors';
 import type { ServiceSigningRules } from './services';
-import { sha256Constructor } from './sha256';
+import { sha256Constructor, type HashConstructor } from './sha256';
 import type { AwsCredentialIdentity } from './types';
 
 /** The HttpRequest shape of @smithy/types, as the engines take and return it. @internal */
@@ -28,19 +27,20 @@ interface SignerInit {
   credentials: AwsCredentialIdentity;
   region: string;
   service: string;
-  sha256: ReturnType<typeof sha256Constructor>;
+  sha256: HashConstructor;
   uriEscapePath: boolean;
   applyChecksum: boolean;
 }
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- smithy's constructors are protected/any-typed
 type SmithySignerClass = new (init: SignerInit) => any;
+type EngineClass = new (init: SignerInit) => SigningEngine;
 
 /**
  * A smithy signer class that keeps the canonical request and string to sign it builds, so a debug
  * log or a mismatch diagnosis can show what was signed without this package computing any part
  * of SigV4 itself. Works for SignatureV4 and SignatureV4a (both build them in SignatureV4Base).
  */
-function recording(Base: SmithySignerClass): new (init: SignerInit) => SigningEngine {
+function recording(Base: SmithySignerClass): SmithySignerClass {
   return class Recording extends Base {
     canonicalRequest = '';
     stringToSign = '';
@@ -52,28 +52,66 @@ function recording(Base: SmithySignerClass): new (init: SignerInit) => SigningEn
       this.stringToSign = await super.createStringToSign(...args);
       return this.stringToSign;
     }
-  } as unknown as new (init: SignerInit) => SigningEngine;
+  };
 }
 
-const RecordingSigV4 = recording(SignatureV4 as unknown as SmithySignerClass);
-let RecordingSigV4a: Promise<new (init: SignerInit) => SigningEngine> | undefined;
+/**
+ * Derived signing keys, per credentials object (the cache hands out the same object while the
+ * credentials are valid) and per day, region and service. smithy keeps a cache too, but finds
+ * its entries by HMAC-ing the secret on every signature.
+ */
+const signingKeys = new WeakMap<object, Map<string, Promise<Uint8Array>>>();
+
+function cachingSigningKeys(Base: SmithySignerClass): EngineClass {
+  return class CachingSigningKeys extends Base {
+    getSigningKey(
+      credentials: AwsCredentialIdentity,
+      region: string,
+      shortDate: string,
+      service?: string,
+    ): Promise<Uint8Array> {
+      let keys = signingKeys.get(credentials);
+      if (!keys) signingKeys.set(credentials, (keys = new Map()));
+      // smithy passes no service when it signs for its own (`this.service`).
+      const scope = `${shortDate}/${region}/${service || (this as unknown as SignerInit).service}`;
+      const cached = keys.get(scope);
+      if (cached) return cached;
+      if (keys.size > 8) keys.clear(); // a long-lived identity crosses days: keep a few
+      const key: Promise<Uint8Array> = super.getSigningKey(credentials, region, shortDate, service);
+      keys.set(scope, key);
+      key.catch(() => keys.delete(scope));
+      return key;
+    }
+  } as unknown as EngineClass;
+}
+
+/**
+ * @smithy/signature-v4 is loaded on the first signature, not on import: a process that imports
+ * this package and has not signed yet has not paid for it.
+ */
+let sigV4: Promise<EngineClass> | undefined;
+const loadSigV4 = () =>
+  (sigV4 ??= import('@smithy/signature-v4').then(({ SignatureV4 }) =>
+    cachingSigningKeys(recording(SignatureV4 as unknown as SmithySignerClass)),
+  ));
 
 /**
  * Named through a variable so that bundlers leave the import alone: most users never sign with
  * SigV4A and need not install it, and a literal import would fail their build.
  */
 const SIGV4A_PACKAGE = '@smithy/signature-v4a';
+let sigV4a: Promise<EngineClass> | undefined;
 
 /**
  * SigV4A lives in @smithy/signature-v4a, an optional peer dependency (pure JS, with its own
  * P-256): loaded on the first multi-region signature only, instantiated directly (DOMAIN.md §9).
  */
-function loadSigV4a(method: string, url: URL): Promise<new (init: SignerInit) => SigningEngine> {
+function loadSigV4a(method: string, url: URL): Promise<EngineClass> {
   type SigV4aModule = typeof import('@smithy/signature-v4a');
-  RecordingSigV4a ??= (import(SIGV4A_PACKAGE) as Promise<SigV4aModule>).then(
-    ({ SignatureV4a }) => recording(SignatureV4a as unknown as SmithySignerClass),
+  sigV4a ??= (import(SIGV4A_PACKAGE) as Promise<SigV4aModule>).then(
+    ({ SignatureV4a }) => recording(SignatureV4a as unknown as SmithySignerClass) as EngineClass,
     (cause: unknown) => {
-      RecordingSigV4a = undefined;
+      sigV4a = undefined;
       throw new SigV4RequestError(
         'SIGV4A_UNAVAILABLE',
         'SigV4A signing needs the package @smithy/signature-v4a',
@@ -82,7 +120,7 @@ function loadSigV4a(method: string, url: URL): Promise<new (init: SignerInit) =>
       );
     },
   );
-  return RecordingSigV4a;
+  return sigV4a;
 }
 
 /** Creates the engine for one signature: SigV4, or SigV4A when a region set is given. @internal */
@@ -92,14 +130,16 @@ export async function createEngine(
   rules: ServiceSigningRules,
   request: { method: string; url: URL },
 ): Promise<SigningEngine> {
-  const init: SignerInit = {
+  const [Engine, sha256] = await Promise.all([
+    scope.regionSet ? loadSigV4a(request.method, request.url) : loadSigV4(),
+    sha256Constructor(),
+  ]);
+  return new Engine({
     credentials,
     region: scope.regionSet ? scope.regionSet.join(',') : scope.region,
     service: scope.service,
-    sha256: sha256Constructor(),
+    sha256,
     uriEscapePath: rules.uriEscapePath,
     applyChecksum: rules.sendsPayloadHash,
-  };
-  const Engine = scope.regionSet ? await loadSigV4a(request.method, request.url) : RecordingSigV4;
-  return new Engine(init);
+  });
 }

@@ -41,7 +41,7 @@ export interface Transport<R> {
 /** A reply and what was signed to get it (nothing, for a hop sent unsigned). */
 interface Hop<R> {
   readonly reply: Reply<R>;
-  readonly record?: SigningRecord;
+  readonly record?: () => SigningRecord;
 }
 
 /** Statuses worth explaining: IAM refusals, and a 500 after a valid signature. */
@@ -89,7 +89,7 @@ async function sendSigned<R>(
     recovery === 'clock'
       ? 'clock skew: signing again at the corrected time'
       : 'security token refused: resolving credentials afresh and signing again',
-    { status: reply.status, url: first.record.url, clockOffsetMs: clockOffsetMs() },
+    { status: reply.status, url: first.record().url, clockOffsetMs: clockOffsetMs() },
   );
   const second = await internals.sign(request);
   const retried = await transport.send(toWire(request, second.headers));
@@ -105,7 +105,7 @@ async function explain<R>(
   if (!record) return undefined;
   rememberSigning(reply.handle, record);
   if (!EXPLAINED_STATUSES.has(reply.status)) return undefined;
-  const diagnosis = analyzeFailure(await summaryOf(reply), record);
+  const diagnosis = analyzeFailure(await summaryOf(reply), record());
   if (diagnosis) internals.log?.('refused', { diagnosis: formatDiagnosis(diagnosis) });
   return diagnosis;
 }

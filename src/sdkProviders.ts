@@ -4,18 +4,27 @@ export type SdkCredentialProviders = Pick<
   'fromNodeProviderChain' | 'fromTemporaryCredentials'
 >;
 
+/**
+ * Named through a variable so that a bundled Lambda handler does not carry the whole provider
+ * chain (about 290 KB) for the case that needs none of it: the execution role's keys are in the
+ * environment. When it is needed (SnapStart, `assumeRole`, profiles), it is loaded at run time
+ * from node_modules or, in Lambda, from the SDK the runtime provides.
+ */
+const SDK_PROVIDERS = '@aws-sdk/credential-providers';
+
 let loading: Promise<SdkCredentialProviders> | undefined;
 
 /**
- * Loads the SDK's providers on first use only: importing this package stays light, and a Lambda
- * that signs with its execution role's environment keys pays for the chain only when it asks.
- * A failed load is not remembered, so the next request tries again.
+ * Loads the SDK's providers on first use only. A failed load is not remembered, so the next
+ * request tries again.
  * @internal
  */
 export function loadSdkProviders(): Promise<SdkCredentialProviders> {
-  loading ??= import('@aws-sdk/credential-providers').catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
+  loading ??= (import(SDK_PROVIDERS) as Promise<SdkCredentialProviders>).catch(
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
   return loading;
 }

@@ -1,14 +1,15 @@
-import { AUTHORIZATION_HEADER, CLIENT_MANAGED_HEADERS } from './constants';
+import { AUTHORIZATION_HEADER, CLIENT_MANAGED_HEADERS, CONTENT_SHA256_HEADER } from './constants';
 import { correctedNow } from './clock';
 import type { DebugLog } from './debug';
-import { credentialSource } from './credentialSource';
+import { credentialSource, type CredentialSource } from './credentialSource';
 import { createEngine, type EngineRequest, type SigningEngine } from './engine';
 import { assertNoUserinfo, SigV4RequestError } from './errors';
 import type { SigningRecord } from './diagnosis/types';
-import { resolveOptions } from './options';
+import { resolveOptions, type ResolvedOptions } from './options';
 import { redactCanonicalRequest, redactUrl } from './redact';
 import { isInScope, signingScopeFor } from './scope';
-import { signingRulesFor } from './services';
+import { signingRulesFor, type ServiceSigningRules } from './services';
+import { sha256Hex } from './sha256';
 import { headersToSign, signedHeaderList, signingHeadersOf } from './signingHeaders';
 import { signingUrlFor } from './signingUrl';
 import type {
@@ -30,7 +31,7 @@ export interface SignOutcome {
   readonly query?: Readonly<Record<string, string | string[]>>;
   readonly credentials: AwsCredentialIdentity;
   /** What was signed, redacted: for the debug log and a signature-mismatch diagnosis. */
-  readonly record: SigningRecord;
+  readonly record: () => SigningRecord;
 }
 
 /** Query-string authentication instead of headers. @internal */
@@ -40,6 +41,8 @@ export interface PresignSettings {
 }
 
 const UNSIGNABLE = new Set<string>(CLIENT_MANAGED_HEADERS);
+/** For services that do not send the payload hash: it is handed to smithy, not signed. */
+const UNSIGNABLE_WITH_HASH = new Set<string>([...CLIENT_MANAGED_HEADERS, CONTENT_SHA256_HEADER]);
 
 async function presignWith(
   engine: SigningEngine,
@@ -56,6 +59,84 @@ async function presignWith(
     );
   }
   return engine.presign(request, settings);
+}
+
+/** Everything one signature depends on, worked out from the options and the request. */
+interface SigningPlan {
+  readonly method: string;
+  /** The URL sent. */
+  readonly url: URL;
+  /** The URL signed: the one sent, or the `signingOrigin`'s. */
+  readonly signingUrl: URL;
+  readonly scope: { region: string; service: string; regionSet?: readonly string[] };
+  readonly rules: ServiceSigningRules;
+  readonly identity: AwsCredentialIdentity;
+}
+
+async function planFor(
+  resolved: ResolvedOptions,
+  credentials: CredentialSource,
+  request: SignableRequest,
+): Promise<SigningPlan> {
+  const method = request.method.toUpperCase();
+  const url = toWireUrl(request.url, method);
+  assertNoUserinfo(url, method);
+  const signingUrl = signingUrlFor(url, resolved.signingOrigin);
+  const { region, service } = signingScopeFor(resolved, signingUrl, method);
+  const regionSet = resolved.regionSet ?? (region === '*' ? ['*'] : undefined);
+  const rules = signingRulesFor(service);
+  const identity = await credentials.resolve({ method, url });
+  return { method, url, signingUrl, scope: { region, service, regionSet }, rules, identity };
+}
+
+/**
+ * The request in smithy's shape. The payload hash is computed here with the runtime's native
+ * hash (a string hashed in place, not copied to bytes first) and handed to smithy as
+ * `x-amz-content-sha256`, left unsigned for services that do not send it.
+ */
+async function engineRequest(
+  { method, signingUrl, scope, rules }: SigningPlan,
+  request: SignableRequest,
+  precomputeHash: boolean,
+): Promise<EngineRequest> {
+  const headers = headersToSign(request.headers, signingUrl, rules);
+  const body = toSignableBody(request.body);
+  if (precomputeHash && !scope.regionSet && !(CONTENT_SHA256_HEADER in headers)) {
+    headers[CONTENT_SHA256_HEADER] = await sha256Hex(body ?? '');
+  }
+  return {
+    method,
+    protocol: signingUrl.protocol,
+    hostname: signingUrl.hostname,
+    port: signingUrl.port ? Number(signingUrl.port) : undefined,
+    path: signingUrl.pathname,
+    query: decodedQuery(signingUrl),
+    headers,
+    body,
+  };
+}
+
+/** The signing record, built only when someone reads it (a debug log, a refusal to explain). */
+function lazyRecord(
+  { method, signingUrl, scope }: SigningPlan,
+  engine: SigningEngine,
+  signed: EngineRequest,
+  presigned: boolean,
+): () => SigningRecord {
+  const { canonicalRequest, stringToSign } = engine;
+  let record: SigningRecord | undefined;
+  return () =>
+    (record ??= {
+      method,
+      url: redactUrl(signingUrl),
+      region: scope.regionSet ? scope.regionSet.join(',') : scope.region,
+      service: scope.service,
+      canonicalRequest: redactCanonicalRequest(canonicalRequest),
+      stringToSign,
+      signedHeaders: presigned
+        ? String(signed.query['X-Amz-SignedHeaders'] ?? '').split(';')
+        : signedHeaderList(signed.headers[AUTHORIZATION_HEADER]),
+    });
 }
 
 /** What the exchange needs of a signer beyond its public face. @internal */
@@ -90,48 +171,25 @@ export function createSigner(options?: SigV4Options): Signer {
     request: SignableRequest,
     presign?: PresignSettings,
   ): Promise<SignOutcome> => {
-    const method = request.method.toUpperCase();
-    const url = toWireUrl(request.url, method);
-    assertNoUserinfo(url, method);
-    const signingUrl = signingUrlFor(url, resolved.signingOrigin);
-    const scope = signingScopeFor(resolved, signingUrl, method);
-    const regionSet = resolved.regionSet ?? (scope.region === '*' ? ['*'] : undefined);
-    const rules = signingRulesFor(scope.service);
-    const identity = await credentials.resolve({ method, url });
-    const engine = await createEngine({ ...scope, regionSet }, identity, rules, { method, url });
-    const toSign = {
-      method,
-      protocol: signingUrl.protocol,
-      hostname: signingUrl.hostname,
-      port: signingUrl.port ? Number(signingUrl.port) : undefined,
-      path: signingUrl.pathname,
-      query: decodedQuery(signingUrl),
-      headers: headersToSign(request.headers, signingUrl, rules),
-      body: toSignableBody(request.body),
+    const plan = await planFor(resolved, credentials, request);
+    const engine = await createEngine(plan.scope, plan.identity, plan.rules, plan);
+    const toSign = await engineRequest(plan, request, !presign);
+    const settings = {
+      signingDate: correctedNow(),
+      unsignableHeaders: plan.rules.sendsPayloadHash ? UNSIGNABLE : UNSIGNABLE_WITH_HASH,
     };
-    const settings = { signingDate: correctedNow(), unsignableHeaders: UNSIGNABLE };
     const signed = presign
-      ? await presignWith(engine, toSign, { ...settings, expiresIn: presign.expiresIn }, url)
+      ? await presignWith(engine, toSign, { ...settings, expiresIn: presign.expiresIn }, plan.url)
       : await engine.sign(toSign, settings);
-    const record: SigningRecord = {
-      method,
-      url: redactUrl(signingUrl),
-      region: regionSet ? regionSet.join(',') : scope.region,
-      service: scope.service,
-      canonicalRequest: redactCanonicalRequest(engine.canonicalRequest),
-      stringToSign: engine.stringToSign,
-      signedHeaders: presign
-        ? String(signed.query['X-Amz-SignedHeaders'] ?? '').split(';')
-        : signedHeaderList(signed.headers[AUTHORIZATION_HEADER]),
-    };
+    const record = lazyRecord(plan, engine, signed, !!presign);
     resolved.log?.(presign ? 'presigned' : 'signed', {
-      ...record,
-      accessKeyId: identity.accessKeyId,
+      ...record(),
+      accessKeyId: plan.identity.accessKeyId,
     });
     return {
-      headers: presign ? ({} as SigningHeaders) : signingHeadersOf(signed.headers, rules),
+      headers: presign ? ({} as SigningHeaders) : signingHeadersOf(signed.headers, plan.rules),
       query: presign ? signed.query : undefined,
-      credentials: identity,
+      credentials: plan.identity,
       record,
     };
   };
