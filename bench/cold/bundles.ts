@@ -46,13 +46,19 @@ const ourPackage = (distDir: string): Plugin => ({
   },
 });
 
-/** Bundles one handler: minified, platform node, ESM, everything but node built-ins inlined. */
+/**
+ * Bundles one handler: minified, platform node, ESM output preferring ESM inputs, everything but
+ * node built-ins inlined.
+ */
 export async function bundleSize(entry: BundleEntry, distDir: string): Promise<BundleSize> {
   const result = await build({
     entryPoints: [join(__dirname, '..', 'bundles', entry.file)],
     bundle: true,
     minify: true,
     platform: 'node',
+    // ES modules first, as AWS recommends for bundling SDK v3 into Lambda (SAM's esbuild
+    // MainFields): the CommonJS builds of @smithy/* cannot be tree-shaken.
+    mainFields: ['module', 'main'],
     format: 'esm',
     target: 'node20',
     write: false,
