@@ -4,6 +4,7 @@ import { canonicalUri } from './canonicalUri';
 import type { SignatureClaim } from './claim';
 import type { ResolvedVerifyOptions } from './options';
 import { payloadHash } from './payloadHash';
+import { presignedPayloadHash } from './presignedPayloadHash';
 import { splitRawUrl } from './rawUrl';
 import type { RawRequest } from './types';
 
@@ -15,7 +16,7 @@ import type { RawRequest } from './types';
  */
 export function buildCanonicalRequest(
   raw: RawRequest,
-  claim: Pick<SignatureClaim, 'signedHeaders' | 'excludedQueryParams'>,
+  claim: Pick<SignatureClaim, 'signedHeaders' | 'excludedQueryParams' | 'location'>,
   options: Pick<ResolvedVerifyOptions, 'service' | 'uriEscapePath'>,
 ): string {
   const { path, rawQuery } = splitRawUrl(raw.rawUrl);
@@ -25,6 +26,8 @@ export function buildCanonicalRequest(
     canonicalQuery(rawQuery, claim.excludedQueryParams),
     canonicalHeaders(raw.rawHeaders, claim.signedHeaders),
     claim.signedHeaders.join(';'),
-    payloadHash(raw, options.service),
+    claim.location === 'query'
+      ? presignedPayloadHash(raw, options.service)
+      : payloadHash(raw, options.service),
   ].join('\n');
 }

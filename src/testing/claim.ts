@@ -1,35 +1,42 @@
 import {
   ALGORITHM,
+  ALGORITHM_V4A,
   AMZ_DATE_HEADER,
   AUTHORIZATION_HEADER,
   CREDENTIAL_PARAM,
   DATE_HEADER,
+  REGION_SET_HEADER,
   SIGNATURE_PARAM,
   SIGNED_HEADERS_PARAM,
 } from './constants';
 import { parseAuthorization } from './authorization';
 import { normalizeSignedHeaders } from './canonicalHeaders';
-import {
-  incompleteSignature,
-  malformedCredential,
-  missingAuthenticationToken,
-  unsupportedAlgorithm,
-} from './errors';
+import { parseCredential, type ParsedCredential } from './credentialScope';
+import { incompleteSignature, missingAuthenticationToken, unsupportedAlgorithm } from './errors';
+import { missingRegionSet } from './queryErrors';
 import { firstHeader } from './rawHeaders';
 import type { RawRequest, VerifyFailure } from './types';
 
 /**
- * What a request claims about its signature, wherever it carries it. Header auth fills it from
- * the Authorization header; query auth (presigned URLs, not verified yet) would fill it from the
- * X-Amz-* parameters and list them in `excludedQueryParams`: verify.ts needs no other change.
+ * What a request claims about its signature, wherever it carries it: header auth fills it from
+ * the Authorization header (readHeaderClaim), query auth (presigned URLs) from the X-Amz-*
+ * parameters (queryClaim.ts). SigV4 and SigV4A claims differ only in `algorithm`, the scope
+ * (no region for SigV4A) and `regionSet`.
  * @internal
  */
 export interface SignatureClaim {
   ok: true;
-  /** The Credential text, `keyid/date/region/service/terminator`. */
+  /** `AWS4-HMAC-SHA256` or `AWS4-ECDSA-P256-SHA256` (SigV4A). */
+  algorithm: string;
+  /** Where the signature came from: the Authorization header, or the query of a presigned URL. */
+  location: 'header' | 'query';
+  /** The Credential text, `keyid/date/region/service/terminator` (SigV4A: no region). */
   credential: string;
   accessKeyId: string;
-  scope: { date: string; region: string; service: string; terminator: string };
+  /** For SigV4A `region` is `''`: its regions are in `regionSet`. */
+  scope: ParsedCredential['scope'];
+  /** SigV4A only: the region set as sent, e.g. `us-east-1`, `*` or `us-*,eu-west-1`. */
+  regionSet?: string;
   /** Signed header names in canonical form (lower-case, sorted). */
   signedHeaders: string[];
   signature: string;
@@ -37,6 +44,10 @@ export interface SignatureClaim {
   amzDate: string;
   /** Query parameters that carry the auth itself and are not signed (`X-Amz-Signature`). */
   excludedQueryParams: string[];
+  /** Query auth: the validity (X-Amz-Expires) in seconds, when sent. */
+  expiresSeconds?: number;
+  /** Query auth: the X-Amz-Security-Token values of the query. Header auth reads the header. */
+  securityTokens?: string[];
 }
 
 /** The claim of a header-signed request, or the 403 API Gateway gives for a bad header. @internal */
@@ -55,16 +66,21 @@ export function readHeaderClaim(raw: RawRequest): SignatureClaim | VerifyFailure
   if (missing.length > 0 || amzDate === undefined) {
     return incompleteSignature(missing, amzDate === undefined);
   }
-  if (parsed.algorithm !== ALGORITHM) return unsupportedAlgorithm();
+  const { algorithm } = parsed;
+  if (algorithm !== ALGORITHM && algorithm !== ALGORITHM_V4A) return unsupportedAlgorithm();
   const credential = param(CREDENTIAL_PARAM);
-  const elements = credential.split('/');
-  if (elements.length !== 5) return malformedCredential(credential);
-  const [accessKeyId, date, region, service, terminator] = elements;
+  const parts = parseCredential(credential, algorithm);
+  if (!parts.ok) return parts;
+  const regionSet = firstHeader(raw.rawHeaders, REGION_SET_HEADER)?.trim();
+  if (algorithm === ALGORITHM_V4A && regionSet === undefined) return missingRegionSet(false);
   return {
     ok: true,
+    algorithm,
+    location: 'header',
     credential,
-    accessKeyId,
-    scope: { date, region, service, terminator },
+    accessKeyId: parts.accessKeyId,
+    scope: parts.scope,
+    ...(algorithm === ALGORITHM_V4A ? { regionSet } : {}),
     signedHeaders: normalizeSignedHeaders(param(SIGNED_HEADERS_PARAM)),
     signature: param(SIGNATURE_PARAM),
     amzDate,

@@ -26,10 +26,7 @@ export const CREDENTIAL_PARAM = 'Credential';
 export const SIGNED_HEADERS_PARAM = 'SignedHeaders';
 export const SIGNATURE_PARAM = 'Signature';
 
-/**
- * Query-string auth (presigned URLs) parameter names. Not verified yet (see verify.ts); listed so
- * that the query-auth reader, when added, shares the names with the canonical query builder.
- */
+/** Query-string auth (presigned URLs) parameter names, as AWS spells them in its messages. */
 export const QUERY_AUTH_PARAMS = {
   algorithm: 'X-Amz-Algorithm',
   credential: 'X-Amz-Credential',
@@ -38,7 +35,19 @@ export const QUERY_AUTH_PARAMS = {
   signedHeaders: 'X-Amz-SignedHeaders',
   signature: 'X-Amz-Signature',
   securityToken: 'X-Amz-Security-Token',
+  regionSet: 'X-Amz-Region-Set',
+  /** S3 presigners hoist the `x-amz-content-sha256` header here (`UNSIGNED-PAYLOAD`). */
+  contentSha256: 'X-Amz-Content-Sha256',
 } as const;
+/** Longest validity of a presigned URL: 7 days, in seconds (the signing key lives 7 days). */
+export const MAX_PRESIGNED_EXPIRES_SECONDS = 604800;
+
+/**
+ * SigV4A: ECDSA P-256 over SHA-256, a credential scope without region, and the regions the
+ * signature is valid for in `x-amz-region-set` (or `X-Amz-Region-Set` in the query).
+ */
+export const ALGORITHM_V4A = 'AWS4-ECDSA-P256-SHA256';
+export const REGION_SET_HEADER = 'x-amz-region-set';
 
 /** S3 signs the path without normalizing or re-encoding it, and may send UNSIGNED-PAYLOAD. */
 export const S3_SERVICE = 's3';

@@ -1,10 +1,12 @@
 import { createServer } from 'node:http';
 import { answerRequest } from './answer';
+import { corsResponseHeaders, preflightAnswer, resolveCorsOptions } from './cors';
 import { resolveEndpointOptions } from './endpointOptions';
 import { readRawRequest, writeAnswer, writeInternalError } from './http';
 import { closeServer, listenOnLoopback } from './loopback';
 import { resolveVerifyOptions } from './options';
-import type { LocalIamEndpoint, LocalIamEndpointOptions } from './types';
+import type { LocalIamEndpoint, LocalIamEndpointOptions, RawRequest } from './types';
+import { acceptWebSockets, upgradeStatus } from './websocket';
 
 /**
  * Starts an HTTP server on 127.0.0.1 that answers like an API Gateway route with IAM
@@ -13,6 +15,11 @@ import type { LocalIamEndpoint, LocalIamEndpointOptions } from './types';
  * is kept in `requests` with its verdict. Options can make it fail the way a real API does after
  * a valid signature: unknown route, IAM policy denial, revoked or expired session, a server clock
  * set apart, a failing integration, a redirect (see {@link LocalIamEndpointOptions}).
+ *
+ * Presigned URLs (query-string auth) and SigV4A verify like header-signed SigV4. A WebSocket
+ * upgrade (`$connect`) is verified the same way: accepted, it receives one text frame holding the
+ * echo and a normal close; refused, it gets the 403 as a plain HTTP response. With `cors`, a
+ * preflight is answered without a signature and every response carries the CORS headers.
  * @example
  * const endpoint = await startLocalIamEndpoint({ region: 'eu-west-1' });
  * try {
@@ -31,16 +38,31 @@ export async function startLocalIamEndpoint(
   // Bad options fail here, not per request. verifyRequest reads only its own options.
   const verify = resolveVerifyOptions(options);
   const backend = resolveEndpointOptions(options);
+  const cors = resolveCorsOptions(options.cors);
   const requests: LocalIamEndpoint['requests'] = [];
   const server = createServer((req, res) => {
     readRawRequest(req)
       .then((raw) => {
+        // API Gateway answers a preflight itself: no authorization, not a request of the API.
+        const preflight = preflightAnswer(raw, cors);
+        if (preflight) return writeAnswer(res, preflight, verify.now());
         const answer = answerRequest(raw, options, verify, backend);
         requests.push({ raw, result: answer.result, status: answer.status });
-        writeAnswer(res, answer, verify.now());
+        const headers = { ...answer.headers, ...corsResponseHeaders(raw, cors) };
+        writeAnswer(res, { ...answer, headers }, verify.now());
       })
       .catch(() => writeInternalError(res));
   });
+  const connect = (raw: RawRequest): ReturnType<typeof answerRequest> => {
+    const answer = answerRequest(raw, options, verify, backend);
+    requests.push({ raw, result: answer.result, status: upgradeStatus(answer.status) });
+    return answer;
+  };
+  const dropWebSockets = acceptWebSockets(server, connect, verify.now);
   const { url, port } = await listenOnLoopback(server, backend.port);
-  return { url, port, requests, close: () => closeServer(server) };
+  const close = (): Promise<void> => {
+    dropWebSockets();
+    return closeServer(server);
+  };
+  return { url, port, requests, close };
 }

@@ -12,16 +12,19 @@ import type { RawRequest, TestIdentity, VerifyFailure } from './types';
  * AWS, so the response does not tell which part was wrong. A revoked identity is refused like an
  * unknown one; a lapsed one (`expiration` not after the server clock) gets `ExpiredTokenException`.
  * All of this precedes the signature check: AWS refuses the token before it looks at the signature.
+ * A presigned URL carries its token in the query: pass those values as `queryTokens`.
  * @internal
  */
 export function findIdentity(
   raw: RawRequest,
   accessKeyId: string,
   options: Pick<ResolvedVerifyOptions, 'credentials' | 'now' | 'isRevoked'>,
+  queryTokens?: readonly string[],
 ): { ok: true; identity: TestIdentity } | VerifyFailure {
   const identity = options.credentials.find((candidate) => candidate.accessKeyId === accessKeyId);
   if (!identity) return unrecognizedClient();
-  const tokens = headerValues(raw.rawHeaders, SECURITY_TOKEN_HEADER).map((token) => token.trim());
+  const presented = queryTokens ?? headerValues(raw.rawHeaders, SECURITY_TOKEN_HEADER);
+  const tokens = presented.map((token) => token.trim());
   const tokenMatches =
     identity.sessionToken === undefined
       ? tokens.length === 0

@@ -55,3 +55,4 @@ export type {
   LocalSsoRole,
   SsoAction,
 } from './ssoEndpoint';
+export type { CorsOptions } from './types';

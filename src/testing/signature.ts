@@ -8,6 +8,7 @@ function hmac(key: string | Buffer, data: string): Buffer {
 
 /**
  * The string to sign: algorithm, request date, credential scope, hash of the canonical request.
+ * SigV4A (`AWS4-ECDSA-P256-SHA256`) builds it the same way, with its own scope.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html#create-string-to-sign
  * @internal
  */
@@ -15,8 +16,9 @@ export function buildStringToSign(
   amzDate: string,
   scope: string,
   canonicalRequest: string,
+  algorithm: string = ALGORITHM,
 ): string {
-  return [ALGORITHM, amzDate, scope, sha256Hex(canonicalRequest)].join('\n');
+  return [algorithm, amzDate, scope, sha256Hex(canonicalRequest)].join('\n');
 }
 
 /** `date/region/service/aws4_request` as the server expects it. @internal */

@@ -246,6 +246,40 @@ export interface LocalIamEndpointOptions extends VerifyOptions {
    * @default undefined (the 200 echo)
    */
   integration?: (echo: VerifiedEcho, invoke: InvokeRequest) => IntegrationResponse | undefined;
+  /**
+   * Answer CORS like an API Gateway HTTP API configured with CORS, for browser tests: a preflight
+   * (`OPTIONS` with `Origin` and `Access-Control-Request-Method`) gets 204 with the allowed
+   * methods and headers and needs no signature; every other response, 403s included, carries
+   * `Access-Control-Allow-Origin` and exposes `Date` and `x-amzn-ErrorType`.
+   * @default undefined (no CORS: a preflight is refused like any unsigned request)
+   * @example { cors: { allowOrigin: 'http://127.0.0.1:5173', allowCredentials: true } }
+   */
+  cors?: CorsOptions;
+}
+
+/** The `cors` option of {@link LocalIamEndpointOptions}. */
+export interface CorsOptions {
+  /**
+   * `'*'` for any origin, or the exact origins allowed (scheme, host and port, as a browser sends
+   * `Origin`). A request from another origin gets no CORS headers, so the browser blocks it.
+   * @example 'http://127.0.0.1:5173'
+   */
+  allowOrigin: string | readonly string[];
+  /** Send `Access-Control-Allow-Credentials: true`; not allowed with `'*'`. @default false */
+  allowCredentials?: boolean;
+  /** Methods a preflight allows. @default ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] */
+  allowMethods?: readonly string[];
+  /**
+   * Request headers a preflight allows, besides the ones a SigV4 signer sends (`authorization`,
+   * `content-type`, `x-amz-date`, `x-amz-security-token`, `x-amz-content-sha256`,
+   * `x-amz-region-set`), which are always allowed.
+   * @default []
+   */
+  allowHeaders?: readonly string[];
+  /** Response headers scripts may read, besides `date` and `x-amzn-errortype`. @default [] */
+  exposeHeaders?: readonly string[];
+  /** `Access-Control-Max-Age` of a preflight, in seconds. @default 300 */
+  maxAgeSeconds?: number;
 }
 
 /** One request as a {@link RecordingServer} received it. */

@@ -1,42 +1,50 @@
 import { buildCanonicalRequest } from './canonical';
-import { checkDate, checkHostSigned, checkScope } from './checks';
-import { readHeaderClaim } from './claim';
+import { checkHostSigned } from './checks';
+import { checkClaimScope, checkClaimTime } from './claimChecks';
+import { scopeOf } from './credentialScope';
 import { signatureMismatch } from './errors';
 import { findIdentity } from './identity';
 import { resolveVerifyOptions } from './options';
-import { buildStringToSign, computeSignature, credentialScope, sameSecretText } from './signature';
+import { readClaim } from './readClaim';
+import { buildStringToSign } from './signature';
+import { signatureMatches } from './signatureMatches';
 import type { RawRequest, VerifyFailure, VerifyOptions, VerifyResult } from './types';
 
 /**
  * Checks a request's SigV4 signature the way API Gateway's IAM authorization does, from the raw
  * request alone: no client code, no signing library. Pure apart from calling `options.now`.
  *
- * Only header auth (the Authorization header) is read; a presigned URL (X-Amz-Signature in the
- * query) is answered like an unsigned request. Adding it means a `readQueryClaim` next to
- * `readHeaderClaim` in claim.ts; the checks and the canonical request already take a claim.
+ * Reads header auth (the Authorization header) and query auth (a presigned URL: X-Amz-Algorithm,
+ * X-Amz-Credential, X-Amz-Date, X-Amz-Expires, X-Amz-SignedHeaders, X-Amz-Security-Token and
+ * X-Amz-Signature in the query), each with SigV4 (`AWS4-HMAC-SHA256`) or SigV4A
+ * (`AWS4-ECDSA-P256-SHA256`, whose region set must cover `options.region`).
  * @example
  * const result = verifyRequest({ method: 'GET', rawUrl: req.url, rawHeaders: req.rawHeaders, body });
  * if (!result.ok) console.log(result.errorType, result.message);
  */
 export function verifyRequest(raw: RawRequest, options?: VerifyOptions): VerifyResult {
   const settings = resolveVerifyOptions(options);
-  const claim = readHeaderClaim(raw);
+  const claim = readClaim(raw, settings.service);
   if (!claim.ok) return claim;
-  const scope = credentialScope(claim.scope.date, claim.scope.region, claim.scope.service);
   const canonicalRequest = buildCanonicalRequest(raw, claim, settings);
-  const stringToSign = buildStringToSign(claim.amzDate, scope, canonicalRequest);
+  const stringToSign = buildStringToSign(
+    claim.amzDate,
+    scopeOf(claim),
+    canonicalRequest,
+    claim.algorithm,
+  );
   // Failures before the signature check still carry the server's computation, for debugging.
   const explain = (failure: VerifyFailure): VerifyFailure => ({
     ...failure,
     canonicalRequest,
     stringToSign,
   });
-  const early = checkScope(claim, settings) ?? checkDate(claim, settings) ?? checkHostSigned(claim);
+  const early =
+    checkClaimScope(claim, settings) ?? checkClaimTime(claim, settings) ?? checkHostSigned(claim);
   if (early) return explain(early);
-  const found = findIdentity(raw, claim.accessKeyId, settings);
+  const found = findIdentity(raw, claim.accessKeyId, settings, claim.securityTokens);
   if (!found.ok) return explain(found);
-  const expected = computeSignature(found.identity.secretAccessKey, claim.scope, stringToSign);
-  if (!sameSecretText(expected, claim.signature)) {
+  if (!signatureMatches(claim, found.identity, stringToSign)) {
     return signatureMismatch(canonicalRequest, stringToSign);
   }
   const { accessKeyId } = found.identity;
