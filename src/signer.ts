@@ -1,4 +1,9 @@
-import { AUTHORIZATION_HEADER, CLIENT_MANAGED_HEADERS, CONTENT_SHA256_HEADER } from './constants';
+import {
+  AUTHORIZATION_HEADER,
+  CLIENT_MANAGED_HEADERS,
+  CONTENT_SHA256_HEADER,
+  UNSIGNED_PAYLOAD,
+} from './constants';
 import { correctedNow } from './clock';
 import type { DebugLog } from './debug';
 import { credentialSource, type CredentialSource } from './credentialSource';
@@ -101,8 +106,14 @@ async function engineRequest(
 ): Promise<EngineRequest> {
   const headers = headersToSign(request.headers, signingUrl, rules);
   const body = toSignableBody(request.body);
-  if (precomputeHash && !scope.regionSet && !(CONTENT_SHA256_HEADER in headers)) {
-    headers[CONTENT_SHA256_HEADER] = await sha256Hex(body ?? '');
+  if (!(CONTENT_SHA256_HEADER in headers)) {
+    if (precomputeHash && !scope.regionSet) {
+      headers[CONTENT_SHA256_HEADER] = await sha256Hex(body ?? '');
+    } else if (!precomputeHash && rules.sendsPayloadHash) {
+      // A presigned URL's body is not known when it is signed: S3 takes UNSIGNED-PAYLOAD,
+      // carried in the query (smithy hoists the header there), as the SDK's S3 presigner does.
+      headers[CONTENT_SHA256_HEADER] = UNSIGNED_PAYLOAD;
+    }
   }
   return {
     method,

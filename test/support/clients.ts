@@ -11,7 +11,10 @@ export interface Answer {
   readonly headers: Readonly<Record<string, string>>;
 }
 
-export type Call = (url: string, init?: { method?: string; body?: string }) => Promise<Answer>;
+export type Call = (
+  url: string,
+  init?: { method?: string; body?: string; headers?: Record<string, string> },
+) => Promise<Answer>;
 
 /** Creates a signed client of each kind with these options. */
 export const CLIENTS: Record<'axios' | 'fetch', (options: SignedFetchOptions) => Call> = {
@@ -19,7 +22,7 @@ export const CLIENTS: Record<'axios' | 'fetch', (options: SignedFetchOptions) =>
     const api = axios.create();
     attachSigV4(api, options);
     return async (url, init = {}) => {
-      const config = { url, method: init.method ?? 'GET', data: init.body };
+      const config = { url, method: init.method ?? 'GET', data: init.body, headers: init.headers };
       const response = await api.request(config).catch((error: unknown) => {
         if (isAxiosError(error) && error.response) return error.response;
         throw error;
