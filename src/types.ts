@@ -98,8 +98,8 @@ export interface SigV4Options {
   /**
    * Only requests to these hosts are signed; all others pass through untouched, so a shared axios
    * instance never sends a signature or session token to a third party.
-   * @default when both `region` and `service` are given, every host; otherwise the AWS hosts
-   * that region and service are inferred from
+   * @default when both `region` and `service` (or a `signingOrigin`) are given, every host;
+   * otherwise the AWS hosts that region and service are inferred from
    */
   readonly hosts?: readonly HostMatcher[];
   /**
