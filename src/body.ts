@@ -10,24 +10,42 @@ export interface ReadBody {
   readonly contentTypeRequired?: boolean;
 }
 
-/** The npm `form-data` package: a Node stream that knows its boundary. */
-interface LegacyFormData extends AsyncIterable<unknown> {
+/**
+ * The npm `form-data` package: a classic (pre-streams2) Node stream that knows its boundary. It
+ * has no async iterator, so it is read through its events.
+ */
+interface LegacyFormData {
   getBoundary(): string;
+  on(event: string, listener: (arg: unknown) => void): unknown;
+  resume(): unknown;
 }
 
 const isAsyncIterable = (body: object): body is AsyncIterable<unknown> =>
   typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
 
 const isLegacyFormData = (body: object): body is LegacyFormData =>
-  typeof (body as LegacyFormData).getBoundary === 'function' && isAsyncIterable(body);
+  typeof (body as LegacyFormData).getBoundary === 'function' &&
+  typeof (body as LegacyFormData).on === 'function' &&
+  typeof (body as LegacyFormData).resume === 'function';
+
+/** Every chunk a classic stream emits, once it has ended. */
+function collectEvents(stream: LegacyFormData): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const chunks: unknown[] = [];
+    stream.on('data', (chunk) => chunks.push(chunk));
+    stream.on('end', () => resolve(chunks));
+    stream.on('error', reject);
+    stream.resume();
+  });
+}
 
 const hasGlobal = (name: 'FormData' | 'Blob' | 'ReadableStream', body: object): boolean => {
   const ctor = (globalThis as Record<string, unknown>)[name];
   return typeof ctor === 'function' && body instanceof ctor;
 };
 
-/** Concatenates a Node stream or any async iterable of chunks. */
-async function readChunks(stream: AsyncIterable<unknown>): Promise<Uint8Array> {
+/** Concatenates a Node stream or any (async) iterable of chunks. */
+async function readChunks(stream: AsyncIterable<unknown> | Iterable<unknown>): Promise<Uint8Array> {
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
   let length = 0;
@@ -71,7 +89,11 @@ async function readObject(body: object): Promise<ReadBody> {
   }
   if (isLegacyFormData(body)) {
     const contentType = `multipart/form-data; boundary=${body.getBoundary()}`;
-    return { body: await readChunks(body), contentType, contentTypeRequired: true };
+    return {
+      body: await readChunks(await collectEvents(body)),
+      contentType,
+      contentTypeRequired: true,
+    };
   }
   if (hasGlobal('FormData', body) || hasGlobal('Blob', body) || hasGlobal('ReadableStream', body)) {
     return readThroughResponse(body as BodyInit);

@@ -14,6 +14,13 @@ import type { SignableRequest, SigningHeaders } from './types';
 const STALE = new Set<string>(SIGNING_HEADERS);
 
 /**
+ * A field value as the server reads it: without the spaces and tabs around it (RFC 9110 §5.5).
+ * Each value of a repeated field is trimmed before they are joined with `,`, as SigV4 does; the
+ * signer only trims the joined text, which would keep `a ,b` where the server signs `a,b`.
+ */
+const trimOws = (value: string): string => value.replace(/^[ \t]+|[ \t]+$/g, '');
+
+/**
  * The headers to sign, lower-cased: stale signing headers of an earlier attempt dropped, `host`
  * added (the signer does not add it; a caller's own Host, as for a VPC endpoint, wins).
  */
@@ -27,7 +34,7 @@ export function headersToSign(
     const lower = name.toLowerCase();
     const keep = !STALE.has(lower) || (lower === CONTENT_SHA256_HEADER && rules.sendsPayloadHash);
     if (value === undefined || !keep) continue;
-    const text = typeof value === 'string' ? value : value.join(',');
+    const text = typeof value === 'string' ? trimOws(value) : value.map(trimOws).join(',');
     signable[lower] = lower in signable ? `${signable[lower]},${text}` : text;
   }
   signable[HOST_HEADER] ??= url.host;

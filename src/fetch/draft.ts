@@ -6,9 +6,32 @@ export const inputUrl = (input: string | URL | Request): string | URL =>
   typeof input === 'object' && 'url' in input && !(input instanceof URL) ? input.url : input;
 
 /**
+ * An init body read by the signer itself rather than through a Request: an async iterable (a
+ * Node Readable, a generator). Node 20's Request (undici 6) never finishes reading one that
+ * yields an empty chunk, even when the request is then sent by another fetch. A web
+ * ReadableStream reads fine and still goes through the Request.
+ */
+function isIterableBody(body: unknown): body is AsyncIterable<unknown> {
+  if (typeof body !== 'object' || body === null) return false;
+  if (typeof ReadableStream === 'function' && body instanceof ReadableStream) return false;
+  return typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
+}
+
+/** The checks fetch makes on a stream body, for one the Request does not hold. */
+function checkIterableBody(request: Request, init: RequestInit): void {
+  if (request.method === 'GET' || request.method === 'HEAD') {
+    throw new TypeError('Request with GET/HEAD method cannot have body.');
+  }
+  if ((init as { duplex?: string }).duplex !== 'half') {
+    throw new TypeError('RequestInit: duplex option is required when sending a body.');
+  }
+}
+
+/**
  * The request fetch would send: the platform's own Request merges input and init exactly as
  * fetch does (headers of a Request input, init overrides, the content type of a FormData,
- * URLSearchParams, Blob or string body).
+ * URLSearchParams, Blob or string body). An async-iterable body is left out of it (see
+ * {@link isIterableBody}) and taken from the init by {@link draftFromRequest}.
  * @internal
  */
 export function toRequest(
@@ -17,7 +40,10 @@ export function toRequest(
   url: URL,
 ): Request {
   try {
-    return new Request(input, init);
+    if (!init || !isIterableBody(init.body)) return new Request(input, init);
+    const request = new Request(input, { ...init, body: null });
+    checkIterableBody(request, init);
+    return request;
   } catch (cause) {
     throw new SigV4RequestError(
       'INVALID_REQUEST',
@@ -29,12 +55,12 @@ export function toRequest(
 }
 
 /** The fetch request in the shape the signer shares with axios. @internal */
-export function draftFromRequest(request: Request, url: URL): OutgoingDraft {
+export function draftFromRequest(request: Request, url: URL, init?: RequestInit): OutgoingDraft {
   return {
     method: request.method,
     url,
     headers: Object.fromEntries(request.headers),
-    body: request.body ?? undefined,
+    body: isIterableBody(init?.body) ? init.body : (request.body ?? undefined),
   };
 }
 

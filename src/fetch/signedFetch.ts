@@ -30,6 +30,10 @@ export function createSignedFetch(options?: SignedFetchOptions): typeof fetch {
     if (!signer.appliesTo(url)) return send(input, init);
     assertNoUserinfo(url, init?.method ?? 'GET');
     const request = toRequest(input, init, url);
-    return exchange(signer, draftFromRequest(request, url), fetchTransport(request, init, send));
+    return exchange(
+      signer,
+      draftFromRequest(request, url, init),
+      fetchTransport(request, init, send),
+    );
   } as typeof fetch;
 }

@@ -30,8 +30,17 @@ import {
   expectArrivedUntouched,
   methodCaseArrival,
 } from './harness';
+import { AXIOS_TAKES_WEB_STREAMS } from '../fuzz/support/limits';
 
 const h = useShapesHarness();
+
+/**
+ * Before 1.7 axios itself serializes a web ReadableStream to `{}` (jest.axios-oldest.config.cjs
+ * runs this suite on 1.6.0; test/fuzz/regressions.test.ts pins what arrives then).
+ */
+const AXIOS_BODY_CASES = AXIOS_TAKES_WEB_STREAMS
+  ? BODY_CASES
+  : BODY_CASES.filter(({ name }) => name !== 'web ReadableStream');
 
 const send = async (config: AxiosRequestConfig, api: AxiosInstance = h.api): Promise<Echo> =>
   axiosEcho(await api.request(config));
@@ -363,7 +372,7 @@ describe('axios: bodies', () => {
     });
   });
 
-  test.each(BODY_CASES)('$name', async ({ make, bytes, contentType }) => {
+  test.each(AXIOS_BODY_CASES)('$name', async ({ make, bytes, contentType }) => {
     const echo = await send({ method: 'PUT', url: h.url('/body?kind=x'), data: make() });
     expectArrived(echo, { method: 'PUT', path: '/body', query: [['kind', 'x']], body: bytes });
     if (contentType) expect(echo.headers['content-type']?.toLowerCase()).toBe(contentType);

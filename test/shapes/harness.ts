@@ -8,7 +8,12 @@ import { createServer } from 'node:http';
 import { Readable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import axios, { type AxiosInstance, type AxiosResponse, type CreateAxiosDefaults } from 'axios';
-import { attachSigV4, createSignedFetch, type SigV4Options } from 'aws-sigv4-interceptor';
+import {
+  attachSigV4,
+  createSignedFetch,
+  type SignedFetchOptions,
+  type SigV4Options,
+} from 'aws-sigv4-interceptor';
 import {
   startLocalIamEndpoint,
   TEST_CREDENTIALS,
@@ -32,8 +37,10 @@ export type Echo = VerifiedEcho;
 export interface ShapesHarness {
   /** The running endpoint (started in beforeAll). */
   readonly endpoint: LocalIamEndpoint;
-  /** A fetch signed with {@link SIGNING}. */
+  /** A fetch signed with {@link SIGNING}, over the fetch given to useShapesHarness. */
   readonly signedFetch: typeof fetch;
+  /** {@link SIGNING} plus the fetch given to useShapesHarness: for more signed fetches. */
+  readonly fetchOptions: SignedFetchOptions;
   /** An axios instance with attachSigV4({@link SIGNING}); every status resolves. */
   readonly api: AxiosInstance;
   /** `http://127.0.0.1:PORT` + target. */
@@ -51,8 +58,15 @@ export interface ShapesHarness {
 
 const acceptEveryStatus = () => true;
 
-/** Registers beforeAll/afterAll for one test file and returns the harness they fill. */
-export function useShapesHarness(): ShapesHarness {
+/**
+ * Registers beforeAll/afterAll for one test file (or describe block) and returns the harness
+ * they fill. `fetchImplementation` is the fetch the signed fetches send with (default: global).
+ */
+export function useShapesHarness(fetchImplementation?: typeof fetch): ShapesHarness {
+  const fetchOptions: SignedFetchOptions = {
+    ...SIGNING,
+    ...(fetchImplementation && { fetch: fetchImplementation }),
+  };
   let started:
     { endpoint: LocalIamEndpoint; signedFetch: typeof fetch; api: AxiosInstance } | undefined;
   const need = () => {
@@ -67,7 +81,7 @@ export function useShapesHarness(): ShapesHarness {
   };
   beforeAll(async () => {
     const endpoint = await startLocalIamEndpoint({ region: 'us-east-1', service: 'execute-api' });
-    started = { endpoint, signedFetch: createSignedFetch(SIGNING), api: createApi() };
+    started = { endpoint, signedFetch: createSignedFetch(fetchOptions), api: createApi() };
   });
   afterAll(async () => {
     await started?.endpoint.close();
@@ -82,6 +96,7 @@ export function useShapesHarness(): ShapesHarness {
     get api() {
       return need().api;
     },
+    fetchOptions,
     url: (target) => `${need().endpoint.url}${target}`,
     createApi,
   };
