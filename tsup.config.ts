@@ -1,18 +1,69 @@
+import { dirname, join, resolve } from 'node:path';
+import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    'testing/index': 'src/testing/index.ts',
-    // The bin: src/cli/main.ts starts with a #! line, which esbuild keeps and tsup makes executable.
-    cli: 'src/cli/main.ts',
+/**
+ * The modules the browser build replaces, each by its namesake in src/browser/, with the same
+ * exports: they reach Node (node:crypto through `process`, the environment, the SDK's Node
+ * provider chain), load a package by a name a page cannot resolve, or follow redirects, which a
+ * browser does itself. The rest of src/ is built unchanged.
+ */
+export const BROWSER_SWAPS = [
+  'sha256',
+  'defaultCredentials',
+  'sdkProviders',
+  'redirectMode',
+] as const;
+
+const SRC = join(__dirname, 'src');
+
+/** Resolves a relative import of a swapped module (from anywhere in src/) to its browser version. */
+export const browserSwaps: Plugin = {
+  name: 'aws-sigv4-interceptor:browser-swaps',
+  setup(build) {
+    const swapped = new Map(
+      BROWSER_SWAPS.map((name) => [join(SRC, name), join(SRC, 'browser', `${name}.ts`)]),
+    );
+    build.onResolve({ filter: /^\.\.?\// }, ({ path, importer }) => {
+      const target = swapped.get(resolve(dirname(importer), path).replace(/\.ts$/, ''));
+      return target === undefined ? undefined : { path: target };
+    });
   },
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  splitting: true,
-  treeshake: true,
-  target: 'node18',
-  external: ['axios'],
-});
+};
+
+export default defineConfig([
+  {
+    entry: {
+      index: 'src/index.ts',
+      'testing/index': 'src/testing/index.ts',
+      // The bin: src/cli/main.ts starts with a #! line, which esbuild keeps and tsup makes executable.
+      cli: 'src/cli/main.ts',
+    },
+    format: ['esm', 'cjs'],
+    dts: true,
+    // The browser build below writes into the same folder at the same time: not its files.
+    clean: ['!browser.*'],
+    sourcemap: true,
+    splitting: true,
+    treeshake: true,
+    target: 'node18',
+    external: ['axios'],
+  },
+  {
+    // package.json `exports["."].browser`: one file per format (CommonJS for test runners that
+    // pick the browser condition, such as jest's jsdom environment), typed by index.d.(m)ts: the
+    // same public names. Dependencies stay imports, for the page's bundler to resolve with its
+    // browser conditions.
+    entry: { browser: 'src/browser/index.ts' },
+    format: ['esm', 'cjs'],
+    platform: 'browser',
+    target: 'es2022',
+    dts: false,
+    clean: false,
+    sourcemap: true,
+    splitting: false,
+    treeshake: true,
+    external: ['axios'],
+    esbuildPlugins: [browserSwaps],
+  },
+]);

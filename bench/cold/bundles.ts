@@ -10,6 +10,8 @@ export interface BundleEntry {
   readonly file: string;
   /** Packages left out of the bundle, beyond node's built-ins (none by default). */
   readonly external?: readonly string[];
+  /** A page's bundle: the package's browser entry, platform browser. @default a Lambda handler */
+  readonly browser?: true;
 }
 
 export const BUNDLES: readonly BundleEntry[] = [
@@ -27,6 +29,21 @@ export const BUNDLES: readonly BundleEntry[] = [
   { name: 'aws-sigv4-fetch (default credentials)', file: 'aws-sigv4-fetch.ts' },
   { name: 'aws4fetch (env read by hand)', file: 'aws4fetch.ts' },
   { name: '@smithy/signature-v4 + sha256-js + fetch (env by hand)', file: 'smithy.ts' },
+  {
+    name: 'browser page: ours, fetch path (browser entry, credentials passed)',
+    file: 'browser-fetch.ts',
+    browser: true,
+  },
+  {
+    name: 'browser page: ours, axios path (browser entry, axios included)',
+    file: 'browser-axios.ts',
+    browser: true,
+  },
+  {
+    name: 'browser page: examples/browser (ours, axios, fromCognitoIdentityPool)',
+    file: '../../examples/browser/main.ts',
+    browser: true,
+  },
 ];
 
 /** The measured bundle. */
@@ -36,36 +53,57 @@ export interface BundleSize {
   readonly metafile: Metafile;
 }
 
-/** Resolves `aws-sigv4-interceptor` to the built package, as a user's bundler would. */
-const ourPackage = (distDir: string): Plugin => ({
+/**
+ * Resolves `aws-sigv4-interceptor` to the built package, as a user's bundler would: `index.mjs`,
+ * or `browser.mjs` (package.json `exports["."].browser.import`) for a page.
+ */
+const ourPackage = (distDir: string, file: string): Plugin => ({
   name: 'aws-sigv4-interceptor',
   setup(build) {
     build.onResolve({ filter: /^aws-sigv4-interceptor$/ }, () => ({
-      path: join(distDir, 'index.mjs'),
+      path: join(distDir, file),
     }));
   },
 });
 
 /**
- * Bundles one handler: minified, platform node, ESM output preferring ESM inputs, everything but
- * node built-ins inlined.
+ * A page: platform browser (browser fields and conditions first), ES2022. esbuild matches
+ * `browser` field keys with their extension only, and @aws-sdk/credential-providers maps
+ * `./dist-es/index` without one: the alias takes its browser index, as webpack and Rollup do.
+ */
+const PAGE_OPTIONS = {
+  platform: 'browser',
+  target: 'es2022',
+  alias: {
+    '@aws-sdk/credential-providers': '@aws-sdk/credential-providers/dist-es/index.browser.js',
+  },
+} as const;
+
+/**
+ * A Lambda handler: platform node, ES modules first, as AWS recommends for bundling SDK v3 into
+ * Lambda (SAM's esbuild MainFields): the CommonJS builds of @smithy/* cannot be tree-shaken.
+ */
+const HANDLER_OPTIONS = {
+  platform: 'node',
+  mainFields: ['module', 'main'],
+  target: 'node20',
+} as const;
+
+/**
+ * Bundles one handler (or page): minified, ESM output, everything but node built-ins inlined.
  */
 export async function bundleSize(entry: BundleEntry, distDir: string): Promise<BundleSize> {
   const result = await build({
     entryPoints: [join(__dirname, '..', 'bundles', entry.file)],
     bundle: true,
     minify: true,
-    platform: 'node',
-    // ES modules first, as AWS recommends for bundling SDK v3 into Lambda (SAM's esbuild
-    // MainFields): the CommonJS builds of @smithy/* cannot be tree-shaken.
-    mainFields: ['module', 'main'],
+    ...(entry.browser ? PAGE_OPTIONS : HANDLER_OPTIONS),
     format: 'esm',
-    target: 'node20',
     write: false,
     metafile: true,
     logLevel: 'silent',
     external: [...(entry.external ?? [])],
-    plugins: [ourPackage(distDir)],
+    plugins: [ourPackage(distDir, entry.browser ? 'browser.mjs' : 'index.mjs')],
   });
   const code = result.outputFiles[0].contents;
   return {

@@ -1,5 +1,6 @@
 import type { OutgoingDraft, WireRequest } from '../outgoing';
 import { conflictingAuthError } from '../errors';
+import { exchangeFollowsRedirects } from '../redirectMode';
 import type { AxiosHeadersLike, AxiosRequestConfigLike } from './types';
 
 /** AxiosHeaders values may be numbers, booleans or arrays; the signer takes strings. */
@@ -51,10 +52,12 @@ const AXIOS_DEFAULT_MAX_REDIRECTS = 21;
 
 /**
  * The redirects the caller asked axios to follow. A config sent once already (a retry) has 0 of
- * ours in `maxRedirects`; the caller's own number was kept beside it.
+ * ours in `maxRedirects`; the caller's own number was kept beside it. None in a browser build,
+ * where the browser follows them.
  * @internal
  */
 export function askedMaxRedirects(config: AxiosRequestConfigLike): number {
+  if (!exchangeFollowsRedirects) return 0;
   const marked = config as Marked;
   marked[ASKED_MAX_REDIRECTS] ??= config.maxRedirects ?? AXIOS_DEFAULT_MAX_REDIRECTS;
   return marked[ASKED_MAX_REDIRECTS];
@@ -77,7 +80,7 @@ export function forgetMergedUrlParts(config: AxiosRequestConfigLike): void {
  * Makes axios send this request: its URL as the whole URL (no baseURL/params left for axios to
  * join or encode again), the read body in place of a stream or FormData, the headers adjusted,
  * and redirects left to the exchange (follow-redirects and fetch would carry the session token to
- * another host).
+ * another host), except in a browser build, where the browser follows them.
  * @internal
  */
 export function applyToConfig(config: AxiosRequestConfigLike, wire: WireRequest): void {
@@ -90,8 +93,10 @@ export function applyToConfig(config: AxiosRequestConfigLike, wire: WireRequest)
   else if (!isSentAsIs(config.data)) {
     config.data = typeof wire.body === 'string' ? wire.body : exactArrayBuffer(wire.body);
   }
-  config.maxRedirects = 0;
-  config.fetchOptions = { ...config.fetchOptions, redirect: 'manual' };
+  if (exchangeFollowsRedirects) {
+    config.maxRedirects = 0;
+    config.fetchOptions = { ...config.fetchOptions, redirect: 'manual' };
+  }
   const headers = config.headers as AxiosHeadersLike;
   for (const name of wire.removeHeaders) headers.delete(name);
   headers.set({ ...wire.headers }, true);

@@ -1,5 +1,6 @@
 import { messageOf } from '../diagnosis/classify';
 import type { Transport } from '../exchange';
+import { exchangeFollowsRedirects } from '../redirectMode';
 import { wireInit } from './draft';
 
 /** What fetch itself follows at most (the Fetch standard's limit). */
@@ -9,6 +10,7 @@ const FETCH_MAX_REDIRECTS = 20;
  * Sends the exchange's requests with fetch. A request that would follow redirects is sent with
  * `redirect: 'manual'` and the exchange follows them itself, because fetch would carry
  * `x-amz-security-token` to the new host (DOMAIN.md §7); `manual` and `error` are left as asked.
+ * In a browser build every mode is left as asked: there `manual` gives an opaque redirect.
  * @internal
  */
 export function fetchTransport(
@@ -16,7 +18,7 @@ export function fetchTransport(
   init: RequestInit | undefined,
   send: typeof fetch,
 ): Transport<Response> {
-  const follow = request.redirect === 'follow';
+  const follow = exchangeFollowsRedirects && request.redirect === 'follow';
   return {
     maxRedirects: follow ? FETCH_MAX_REDIRECTS : 0,
     async send(wire) {

@@ -1,0 +1,53 @@
+/**
+ * aws-sigv4-interceptor for browsers: the same public names as src/index.ts, built by tsup with
+ * platform 'browser' and the Node-reaching modules swapped (tsup.config.ts): WebCrypto hashing, no
+ * default credential chain (pass `credentials`, e.g. `fromCognitoIdentityPool`), no environment
+ * reads, redirects followed by the browser. Bundlers select it through the `browser` condition of
+ * package.json `exports`. Public names only, listed one by one; nothing runs on import.
+ * @packageDocumentation
+ */
+export { createSigner } from '../signer';
+export { createAxiosInterceptor, attachSigV4 } from '../axios/interceptor';
+export { createSignedFetch } from '../fetch/signedFetch';
+export { clearCredentialCache } from '../clearCredentialCache';
+export { afterSnapshotRestore } from '../afterSnapshotRestore';
+export { inferSigningScope } from '../infer';
+export { presign } from '../presign';
+export { diagnose } from '../diagnosis/diagnose';
+export { formatDiagnosis } from '../diagnosis/format';
+export {
+  SigV4Error,
+  SigV4OptionsError,
+  SigV4RequestError,
+  SigV4CredentialsError,
+  isSigV4Error,
+} from '../errors';
+
+export type {
+  AssumeRoleOptions,
+  AwsCredentialIdentity,
+  AwsCredentialProvider,
+  HostMatcher,
+  SigV4Options,
+  SignableRequest,
+  Signer,
+  SigningHeaders,
+  SigV4Logger,
+} from '../types';
+export type { PresignOptions } from '../presign';
+export type { FailureKind } from '../diagnosis/classify';
+export type {
+  CanonicalDifference,
+  CanonicalPart,
+  Diagnosis,
+  SigningRecord,
+} from '../diagnosis/types';
+export type { SignedFetchOptions } from '../fetch/signedFetch';
+export type {
+  AxiosInstanceLike,
+  AxiosRequestConfigLike,
+  AxiosRequestInterceptor,
+  AxiosHeadersLike,
+} from '../axios/types';
+export type { SigningScope } from '../infer';
+export type { SigV4ErrorCode, SigV4ErrorContext } from '../errors';
