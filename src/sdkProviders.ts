@@ -20,11 +20,9 @@ let loading: Promise<SdkCredentialProviders> | undefined;
  * @internal
  */
 export function loadSdkProviders(): Promise<SdkCredentialProviders> {
-  loading ??= (import(SDK_PROVIDERS) as Promise<SdkCredentialProviders>).catch(
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  );
+  loading ??= (import(SDK_PROVIDERS) as Promise<SdkCredentialProviders>).catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
   return loading;
 }

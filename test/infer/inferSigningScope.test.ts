@@ -193,13 +193,16 @@ const NOT_INFERRED: Array<{ name: string; host: string }> = [
   { name: 'look-alike suffix', host: 'abc.execute-api.us-east-1.notamazonaws.com' },
   { name: 'lambda-url look-alike suffix', host: 'abc.lambda-url.us-east-1.on.aws.evil.com' },
   { name: 'execute-api without a region label', host: 'abc.execute-api.amazonaws.com' },
-  {
-    // SigV4A (region set '*') is not supported: signing it with SigV4 would always fail.
-    name: 'S3 Multi-Region Access Point (SigV4A)',
-    host: 'mfzwi23gnjvgw.mrap.accesspoint.s3-global.amazonaws.com',
-  },
   { name: 'empty host', host: '' },
 ];
+
+test('an S3 Multi-Region Access Point is s3 with the region "*" (SigV4A for every region)', () => {
+  expect(inferSigningScope('mfzwi23gnjvgw.mrap.accesspoint.s3-global.amazonaws.com')).toEqual({
+    service: 's3',
+    region: '*',
+  });
+  expect(inferSigningScope('x.mrap.accesspoint.s3-global.amazonaws.com.evil.com')).toBeUndefined();
+});
 
 describe('inferSigningScope: AWS hosts (DOMAIN.md §4)', () => {
   test.each(INFERRED)('$name: $host → $service/$region', ({ host, service, region }) => {
