@@ -147,6 +147,17 @@ describe('what the clients and the URL parser do, found by the fuzz and kept in 
     await h.check(() => api.get(`${h.origin}/`, { params }), want);
   });
 
+  // axios deep-merges its config, data included: own `__proto__` keys of a JSON body are lost.
+  test('axios: a JSON body loses its own __proto__ keys, as plain axios sends it', async () => {
+    const data = JSON.parse('{"a":{"__proto__":"x"},"b":1}');
+    const body = new Uint8Array(Buffer.from('{"a":{},"b":1}'));
+    const want = expectation({ contentType: ['application/json'], body });
+    await h.check(() => api.post(`${h.origin}/`, data), {
+      ...want,
+      signed: [...want.signed, 'content-type'],
+    });
+  });
+
   // Before 1.7 axios serializes a web ReadableStream to `{}` in its own transformRequest.
   test(`axios ${AXIOS_TAKES_WEB_STREAMS ? '1.7+ sends' : '< 1.7 serializes'} a web ReadableStream`, async () => {
     const stream = new Blob(['web stream ✓']).stream();

@@ -85,8 +85,10 @@ const ARBITRARIES: Record<BodyKind, fc.Arbitrary<BodySpec>> = {
       type: fc.constantFrom('', 'application/x-fuzz', 'text/plain;charset=utf-8', 'image/png'),
     })
     .map((b) => ({ kind: 'Blob', ...b })),
+  // axios deep-merges its config, data included, so it drops own `__proto__` keys itself.
   json: fc
     .oneof(fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 2 })), fc.array(fc.jsonValue()))
+    .filter((value) => !JSON.stringify(value).includes('"__proto__"'))
     .map((value) => ({ kind: 'json', value })),
   'Node Readable': chunks.map((c) => ({ kind: 'Node Readable', chunks: c })),
   ReadableStream: chunks.map((c) => ({ kind: 'ReadableStream', chunks: c })),
