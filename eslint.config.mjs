@@ -52,7 +52,14 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['src/testing/**', 'src/cli/**', 'src/cli.ts', 'test/**', 'examples/**', '*.config.*'],
+    files: [
+      'src/testing/**',
+      'src/cli/**',
+      'test/**',
+      'examples/**',
+      'bench/**',
+      '*.config.*',
+    ],
     rules: { 'no-restricted-imports': 'off' },
   },
 );

@@ -1,4 +1,4 @@
-import { join } from 'node:path'; // eslint-disable-line no-restricted-imports -- Node-only bench
+import { join } from 'node:path';
 import { build } from 'tsup';
 
 /** The project root: the parent of bench/. */

@@ -1,4 +1,3 @@
-// eslint-disable-next-line no-restricted-imports -- the bench runs in Node only (see bench/README.md)
 import { createHash, createHmac } from 'node:crypto';
 import { CREDENTIALS, HOST, REGION, SERVICE, type BenchRequest } from './fixtures';
 

@@ -1,4 +1,3 @@
-// eslint-disable-next-line no-restricted-imports -- the bench runs in Node only (see bench/README.md)
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 
 type Data = string | ArrayBuffer | ArrayBufferView;

@@ -1,8 +1,6 @@
-/* eslint-disable no-restricted-imports -- the bench runs in Node only */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
-/* eslint-enable no-restricted-imports */
 import { table } from './format';
 import { verdict, type SectionResult } from './section';
 

@@ -12,7 +12,7 @@
  *   --label <text>                     what source was measured (default: git HEAD, and whether
  *                                      src/ has uncommitted changes)
  */
-import { parseArgs } from 'node:util'; // eslint-disable-line no-restricted-imports -- Node-only bench
+import { parseArgs } from 'node:util';
 import { buildPrivateDist, ROOT } from './build';
 import { machineNotes, writeReport } from './report';
 import {

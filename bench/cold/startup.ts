@@ -1,8 +1,6 @@
-/* eslint-disable no-restricted-imports -- the bench runs in Node only */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-/* eslint-enable no-restricted-imports */
 import { CREDENTIALS, HOST, REGION } from '../fixtures';
 
 /** One process to start: a script given to `node -e`, CommonJS or ESM. */

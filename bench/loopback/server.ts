@@ -4,7 +4,6 @@
  * JSON body, whatever the request) and the local IAM-verifying endpoint. Sends their URLs to the
  * parent, then serves until the parent goes away.
  */
-// eslint-disable-next-line no-restricted-imports -- the bench runs in Node only
 import { createServer } from 'node:http';
 import { startLocalIamEndpoint } from 'aws-sigv4-interceptor/testing';
 import { REGION, SERVICE } from '../fixtures';

@@ -6,12 +6,10 @@
  * start-up, module loading or tsx in the profile) and writes it to `out` (default
  * <tmpdir>/<who>-<shape>.cpuprofile). Summarize it with bench/profile/summarize.ts.
  */
-/* eslint-disable no-restricted-imports -- the bench runs in Node only */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-/* eslint-enable no-restricted-imports */
 import { axiosContenders } from '../candidates/axiosClients';
 import { fetchContenders } from '../candidates/fetchers';
 import { signerContenders } from '../candidates/signers';

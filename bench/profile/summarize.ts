@@ -3,7 +3,6 @@
  * per function, self time per file (or package), and inclusive time per function, as
  * percentages of all sampled time.
  */
-// eslint-disable-next-line no-restricted-imports -- the bench runs in Node only
 import { readFileSync } from 'node:fs';
 
 interface ProfileNode {

@@ -1,7 +1,5 @@
-/* eslint-disable no-restricted-imports -- the bench runs in Node only */
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-/* eslint-enable no-restricted-imports */
 import { GET, POST_1K, type BenchRequest } from '../fixtures';
 import { formatRate, formatRatio, table } from '../format';
 import { loopbackClients, type LoopbackClient } from '../loopback/clients';

@@ -47,6 +47,10 @@ const headerOf = (raw: string[], name: string) =>
   raw.find((_, i) => i % 2 === 1 && raw[i - 1].toLowerCase() === name);
 
 const haveChromium = existsSync(CHROMIUM);
+// CI installs Chromium and sets REQUIRE_CHROMIUM: there, a missing browser is a failure.
+if (!haveChromium && process.env.REQUIRE_CHROMIUM) {
+  throw new Error(`REQUIRE_CHROMIUM is set but ${CHROMIUM} is missing`);
+}
 if (!haveChromium) {
   console.warn(
     `SKIPPED: the Chromium test of the browser build needs ${CHROMIUM} (apt-get install -y chromium)`,

@@ -3,7 +3,7 @@
  * Runs test/fuzz with FUZZ_RUNS=N cases over all properties (default 10000), from seed S
  * (default: a fresh random one, printed so the run can be replayed), or replays one
  * counterexample with the `seed` and `path` a failure reports. Anything else goes to jest, e.g.
- * `--config jest.axios-oldest.config.cjs` for axios 1.6.0.
+ * `--selectProjects 'axios 1.6.0'` for axios 1.6.0 only (both projects run by default).
  */
 const { spawnSync } = require('node:child_process');
 const { randomInt } = require('node:crypto');
