@@ -1,6 +1,6 @@
 /**
  * Property: any request, written any way axios takes it, sent through REAL axios (the installed
- * one; jest.axios-oldest.config.cjs maps it to axios 1.6.0) with attachSigV4, verifies at the
+ * one; the 'axios 1.6.0' jest project maps it to 1.6.0) with attachSigV4, verifies at the
  * local IAM endpoint, arrives as the caller meant it (path, query, headers, body bytes), and
  * `aws4` and botocore compute the same signature for what arrived. Seed and runs:
  * test/fuzz/support/settings.ts; counterexamples become test/fuzz/regressions.test.ts.

@@ -2,6 +2,7 @@
  * Every counterexample the fuzz properties found, as a named test through the real clients and
  * the local IAM endpoint. A comment names what failed and, for a fix in src/, where.
  */
+import axios from 'axios';
 import LegacyFormData from 'form-data';
 import { Readable } from 'node:stream';
 import { createSigner } from 'aws-sigv4-interceptor';
@@ -145,6 +146,16 @@ describe('what the clients and the URL parser do, found by the fuzz and kept in 
       body: new Uint8Array(0),
     });
     await h.check(() => api.get(`${h.origin}/`, { params }), want);
+  });
+
+  // The interceptor loads axios lazily (import('axios')) and sends through that copy's adapter:
+  // in the 'axios 1.6.0' jest project both must be 1.6.0, or that project would test a mix.
+  test('the package sends through the same axios as the caller', async () => {
+    h.received.splice(0);
+    await api.get(`${h.origin}/same-axios`);
+    const [{ raw }] = h.received;
+    const agent = raw.rawHeaders[raw.rawHeaders.findIndex((n) => /^user-agent$/i.test(n)) + 1];
+    expect(agent).toBe(`axios/${axios.VERSION}`);
   });
 
   // axios deep-merges its config, data included: own `__proto__` keys of a JSON body are lost.

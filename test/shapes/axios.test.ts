@@ -35,8 +35,8 @@ import { AXIOS_TAKES_WEB_STREAMS } from '../fuzz/support/limits';
 const h = useShapesHarness();
 
 /**
- * Before 1.7 axios itself serializes a web ReadableStream to `{}` (jest.axios-oldest.config.cjs
- * runs this suite on 1.6.0; test/fuzz/regressions.test.ts pins what arrives then).
+ * Before 1.7 axios itself serializes a web ReadableStream to `{}` (the 'axios 1.6.0' jest
+ * project runs this suite on 1.6.0; test/fuzz/regressions.test.ts pins what arrives then).
  */
 const AXIOS_BODY_CASES = AXIOS_TAKES_WEB_STREAMS
   ? BODY_CASES

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
  * botocore (the AWS SDK for Python) as an independent SigV4 oracle: one long-running
  * `python3 test/support/botocore_sign.py` serves every case over JSON lines. Where python3 or
  * botocore is missing, `startBotocoreOracle()` resolves to undefined after one visible warning,
- * and the tests run their other checks (BOTOCORE_REQUIRED=1 makes it a failure instead).
+ * and the tests run their other checks (REQUIRE_BOTOCORE=1, as CI sets, makes it a failure).
  * `BOTOCORE_PYTHON` names another interpreter.
  */
 export interface BotocoreRequest {
@@ -54,9 +54,9 @@ type Pending = { resolve: (s: BotocoreSignature) => void; reject: (e: Error) => 
 export function startBotocoreOracle(): Promise<BotocoreOracle | undefined> {
   const python = process.env.BOTOCORE_PYTHON ?? 'python3';
   return new Promise((resolve, reject) => {
-    // CI sets BOTOCORE_REQUIRED=1: there a missing oracle is a failure, not a warning.
+    // CI sets REQUIRE_BOTOCORE=1: there a missing oracle is a failure, not a warning.
     const unavailable = (reason: string) =>
-      process.env.BOTOCORE_REQUIRED === '1'
+      process.env.REQUIRE_BOTOCORE
         ? reject(new Error(`botocore oracle required but unavailable: ${reason}`))
         : resolve(warnOnce(reason));
     let child: ChildProcessWithoutNullStreams;

@@ -13,6 +13,8 @@ export interface FuzzHarness {
   readonly origin: string;
   /** How many cases each oracle checked (and why aws4 sat some out). */
   readonly tally: OracleTally;
+  /** What the endpoint received since the last check (or ever). */
+  readonly received: LocalIamEndpoint['requests'];
   /** Sends one request and checks it: verified, arrived as meant, oracles agree. */
   check(send: () => Promise<unknown>, want: Expectation): Promise<void>;
 }
@@ -39,6 +41,9 @@ export function useFuzzHarness(): FuzzHarness {
       return need().url;
     },
     tally,
+    get received() {
+      return need().requests;
+    },
     async check(send, want) {
       const { requests, url } = need();
       requests.splice(0); // one request at a time; keeps no earlier bodies alive
