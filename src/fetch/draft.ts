@@ -1,5 +1,6 @@
 import { SigV4RequestError } from '../errors';
-import type { OutgoingDraft, WireRequest } from '../outgoing';
+import type { OutgoingDraft } from '../outgoing';
+import { baseFromRequest, draftFromBase, type FetchBase } from './base';
 
 /** The URL a fetch input names, before any parsing. */
 export const inputUrl = (input: string | URL | Request): string | URL =>
@@ -54,41 +55,17 @@ export function toRequest(
   }
 }
 
-/** The fetch request in the shape the signer shares with axios. @internal */
-export function draftFromRequest(request: Request, url: URL, init?: RequestInit): OutgoingDraft {
-  return {
-    method: request.method,
-    url,
-    headers: Object.fromEntries(request.headers),
-    body: isIterableBody(init?.body) ? init.body : (request.body ?? undefined),
-  };
-}
-
 /**
- * The init for the real fetch: the caller's init (so extensions such as undici's `dispatcher`
- * survive), with the method, body and headers to send, and the settings a Request input carried.
+ * A fetch call in the shape the signer shares with axios, with the base every send starts from.
  * @internal
  */
-export function wireInit(
+export function fromRequest(
   request: Request,
-  init: RequestInit | undefined,
-  wire: WireRequest,
-  redirect: RequestRedirect,
-): RequestInit {
-  const headers = new Headers(request.headers);
-  for (const name of wire.removeHeaders) headers.delete(name);
-  for (const [name, value] of Object.entries(wire.headers)) headers.set(name, value);
-  return {
-    ...init,
-    method: wire.method,
-    headers,
-    body: wire.body as BodyInit | undefined,
-    signal: request.signal,
-    redirect,
-    credentials: request.credentials,
-    cache: request.cache,
-    integrity: request.integrity,
-    keepalive: request.keepalive,
-    referrerPolicy: request.referrerPolicy,
-  };
+  input: string | URL | Request,
+  url: URL,
+  init?: RequestInit,
+): { base: FetchBase; draft: OutgoingDraft } {
+  const base = baseFromRequest(request, input);
+  const body = isIterableBody(init?.body) ? init.body : (request.body ?? undefined);
+  return { base, draft: draftFromBase(base, url, body) };
 }

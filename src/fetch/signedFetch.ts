@@ -3,7 +3,9 @@ import { exchange } from '../exchange';
 import { createSigner } from '../signer';
 import type { SigV4Options } from '../types';
 import { toWireUrl } from '../wireUrl';
-import { draftFromRequest, inputUrl, toRequest } from './draft';
+import { draftFromBase } from './base';
+import { fromRequest, inputUrl, toRequest } from './draft';
+import { plainCallBase } from './fastPath';
 import { fetchTransport } from './transport';
 
 /** Options of {@link createSignedFetch}. */
@@ -29,11 +31,10 @@ export function createSignedFetch(options?: SignedFetchOptions): typeof fetch {
     const url = toWireUrl(inputUrl(input), (init?.method ?? 'GET').toUpperCase());
     if (!signer.appliesTo(url)) return send(input, init);
     assertNoUserinfo(url, init?.method ?? 'GET');
-    const request = toRequest(input, init, url);
-    return exchange(
-      signer,
-      draftFromRequest(request, url, init),
-      fetchTransport(request, init, send),
-    );
+    const plain = plainCallBase(input, init);
+    const { base, draft } = plain
+      ? { base: plain, draft: draftFromBase(plain, url, init?.body ?? undefined) }
+      : fromRequest(toRequest(input, init, url), input, url, init);
+    return exchange(signer, draft, fetchTransport(base, init, send));
   } as typeof fetch;
 }

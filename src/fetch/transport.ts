@@ -1,7 +1,7 @@
 import { messageOf } from '../diagnosis/classify';
 import type { Transport } from '../exchange';
 import { exchangeFollowsRedirects } from '../redirectMode';
-import { wireInit } from './draft';
+import { wireInit, type FetchBase } from './base';
 
 /** What fetch itself follows at most (the Fetch standard's limit). */
 const FETCH_MAX_REDIRECTS = 20;
@@ -14,16 +14,16 @@ const FETCH_MAX_REDIRECTS = 20;
  * @internal
  */
 export function fetchTransport(
-  request: Request,
+  base: FetchBase,
   init: RequestInit | undefined,
   send: typeof fetch,
 ): Transport<Response> {
-  const follow = exchangeFollowsRedirects && request.redirect === 'follow';
+  const follow = exchangeFollowsRedirects && base.redirect === 'follow';
   return {
     maxRedirects: follow ? FETCH_MAX_REDIRECTS : 0,
     async send(wire) {
-      const redirect = follow ? 'manual' : request.redirect;
-      const response = await send(wire.url, wireInit(request, init, wire, redirect));
+      const redirect = follow ? 'manual' : base.redirect;
+      const response = await send(wire.url, wireInit(base, init, wire, redirect));
       return {
         status: response.status,
         header: (name) => response.headers.get(name),
