@@ -28,6 +28,7 @@ export interface SigV4ErrorContext {
  * of the underlying error with only its name, message, stack, code and HTTP status.
  */
 export class SigV4Error extends Error {
+  /** The class's name: `'SigV4Error'` here, each subclass's own name in a subclass. */
   override readonly name: string = 'SigV4Error';
   /** A stable code for what went wrong. */
   readonly code: SigV4ErrorCode;
@@ -52,11 +53,13 @@ export class SigV4Error extends Error {
 
 /** An option given to `createSigner`, `createSignedFetch` or the axios interceptor is invalid. */
 export class SigV4OptionsError extends SigV4Error {
+  /** Always `'SigV4OptionsError'`. */
   override readonly name = 'SigV4OptionsError';
 }
 
 /** A request cannot be signed as it is: invalid URL, unknown region/service, unreadable body. */
 export class SigV4RequestError extends SigV4Error {
+  /** Always `'SigV4RequestError'`. */
   override readonly name = 'SigV4RequestError';
 }
 
@@ -82,6 +85,7 @@ export function assertNoUserinfo(url: URL, method: string): void {
 
 /** No usable credentials could be resolved; the message names the sources tried. */
 export class SigV4CredentialsError extends SigV4Error {
+  /** Always `'SigV4CredentialsError'`. */
   override readonly name = 'SigV4CredentialsError';
 }
 

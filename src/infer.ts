@@ -2,7 +2,9 @@ import { REGION_PATTERN } from './constants';
 
 /** A signing service and region. */
 export interface SigningScope {
+  /** The signing name of the service, e.g. `execute-api`, `lambda`, `s3`. */
   readonly service: string;
+  /** The region, e.g. `eu-west-1`; `*` (every region, SigV4A) for S3 Multi-Region Access Points. */
   readonly region: string;
 }
 

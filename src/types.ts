@@ -24,6 +24,7 @@ export type HostMatcher = string | RegExp | ((hostname: string) => boolean);
 
 /** Anything with a `debug(message, details)` method: console, pino, winston, Powertools Logger. */
 export interface SigV4Logger {
+  /** Logs one event: a message prefixed `aws-sigv4-interceptor: `, and details, secrets masked. */
   debug(message: string, details?: Readonly<Record<string, unknown>>): void;
 }
 

@@ -6,14 +6,19 @@ import type { FailureKind } from './classify';
 
 /** What our signer signed, recorded per request (secrets already redacted by the recorder). */
 export interface SigningRecord {
+  /** The HTTP method, upper case. */
   readonly method: string;
   /** The URL signed, redacted. */
   readonly url: string;
+  /** The region signed for; with SigV4A, the region set joined with commas (e.g. `*`). */
   readonly region: string;
+  /** The service signed for, e.g. `execute-api`. */
   readonly service: string;
   /** Exactly as smithy built it (the `x-amz-security-token` value redacted to `'***'`). */
   readonly canonicalRequest: string;
+  /** The string to sign: algorithm, date, credential scope and the canonical request's hash. */
   readonly stringToSign: string;
+  /** The signed header names, lower case, in canonical (sorted) order. */
   readonly signedHeaders: readonly string[];
 }
 
@@ -23,6 +28,7 @@ export type CanonicalPart =
 
 /** One line of difference between the canonical request we signed and the server's. */
 export interface CanonicalDifference {
+  /** The part that differs. */
   readonly part: CanonicalPart;
   /** The header or query parameter name; for `string-to-sign`: `algorithm`, `date` or `scope`. */
   readonly name?: string;
@@ -43,7 +49,9 @@ export interface FailedAnswer {
 
 /** A failed answer explained: what kind of failure, its likely cause and what to do. */
 export interface Diagnosis {
+  /** What kind of failure it is. */
   readonly kind: FailureKind;
+  /** The HTTP status of the answer, e.g. 403. */
   readonly status: number;
   /** AWS's message, trimmed, with the canonical string and string-to-sign blocks cut off. */
   readonly message: string;
@@ -52,7 +60,12 @@ export interface Diagnosis {
   /** One or two sentences: what to do. */
   readonly fix: string;
   /** wrong-scope: the values to sign with, when known. */
-  readonly expected?: { readonly region?: string; readonly service?: string };
+  readonly expected?: {
+    /** The region the AWS host name names, when it differs from the one signed for. */
+    readonly region?: string;
+    /** The service the endpoint expects, as AWS's message names it. */
+    readonly service?: string;
+  };
   /** access-denied: the IAM action refused, e.g. `execute-api:Invoke`. */
   readonly action?: string;
   /** access-denied: the resource ARN to allow. */

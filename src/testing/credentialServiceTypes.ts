@@ -6,8 +6,11 @@ import type { TestIdentity } from './types';
 
 /** Temporary credentials one of the local credential services handed out. */
 export interface IssuedCredentials {
+  /** A fresh random `ASIA` access key id of 20 characters, as STS issues. */
   accessKeyId: string;
+  /** A fresh random secret access key (40 base64 characters). */
   secretAccessKey: string;
+  /** A fresh random session token, starting with `IQoJLocalIssued`. */
   sessionToken: string;
   /** When they lapse, as the service told the client. */
   expiration: Date;
@@ -47,6 +50,7 @@ export interface CredentialServiceOptions {
 export interface LocalCredentialService<Action extends string> {
   /** `http://127.0.0.1:PORT`, without a trailing slash. */
   url: string;
+  /** The port it listens on (the one the system chose when `port` was 0). */
   port: number;
   /** Requests received per action, refused ones included. */
   calls: Readonly<Record<Action, number>>;

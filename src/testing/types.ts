@@ -5,7 +5,9 @@
 
 /** One identity the endpoint accepts, as IAM would know it. */
 export interface TestIdentity {
+  /** The access key id; a request whose `Credential=` names it is checked against this identity. */
   accessKeyId: string;
+  /** The secret key the endpoint recomputes the signature with. */
   secretAccessKey: string;
   /** When set, requests must carry exactly this `x-amz-security-token` (temporary credentials). */
   sessionToken?: string;
@@ -26,6 +28,7 @@ export interface TestIdentity {
 
 /** A request exactly as it arrived, before any parsing: what the signature has to cover. */
 export interface RawRequest {
+  /** The HTTP method as received (node's `req.method`), used as is in the canonical request. */
   method: string;
   /**
    * The request target as received: path, then `?` and the query when there is one (node's
@@ -82,12 +85,17 @@ export interface VerifyOptions {
 
 /** A 403 as API Gateway sends it, plus the server's own computation when it got that far. */
 export interface VerifyFailure {
+  /** Always `false`: the request is refused. */
   ok: false;
+  /** Always 403, as API Gateway answers. */
   status: 403;
   /** The `x-amzn-ErrorType` header value, e.g. `InvalidSignatureException`. */
   errorType: string;
+  /** API Gateway's error message, sent as `message` in the JSON body. */
   message: string;
+  /** The server's canonical request; absent when refused before the signature was read. */
   canonicalRequest?: string;
+  /** The server's string to sign; absent when refused before the signature was read. */
   stringToSign?: string;
 }
 
@@ -97,8 +105,11 @@ export interface VerifyFailure {
  * the client meant it.
  */
 export interface VerifiedEcho {
+  /** Always `'verified'`. */
   message: 'verified';
+  /** The access key id of the identity that signed the request. */
   accessKeyId: string;
+  /** The HTTP method as received. */
   method: string;
   /** The path as received, still percent-encoded, without the query. */
   path: string;
@@ -108,20 +119,29 @@ export interface VerifiedEcho {
   query: Array<[string, string]>;
   /** Lower-cased names; values as received; repeated fields joined with `, `. */
   headers: Record<string, string>;
+  /** The number of body bytes received. */
   bodyLength: number;
   /** Hex SHA-256 of the body bytes. */
   bodySha256: string;
+  /** The body bytes, base64-encoded. */
   bodyBase64: string;
+  /** The signed header names: lower case, without repeats, sorted. */
   signedHeaders: string[];
+  /** The canonical request the server computed from the request as received. */
   canonicalRequest: string;
+  /** The string to sign the server computed. */
   stringToSign: string;
 }
 
 /** A verified request: who signed it and what the server computed. */
 export interface VerifySuccess {
+  /** Always `true`: the signature verifies. */
   ok: true;
+  /** The access key id of the identity that signed the request. */
   accessKeyId: string;
+  /** The canonical request the server computed from the request as received. */
   canonicalRequest: string;
+  /** The string to sign the server computed. */
   stringToSign: string;
   /** The signed header names, in canonical order. */
   signedHeaders: string[];
@@ -134,13 +154,21 @@ export type VerifyResult = VerifySuccess | VerifyFailure;
 export interface LocalIamEndpoint {
   /** `http://127.0.0.1:PORT`, without a trailing slash. */
   url: string;
+  /** The port it listens on (the one the system chose when `port` was 0). */
   port: number;
   /**
    * Every request received, in order, with its verdict and the status answered. A request refused
    * by `routes` or `authorize` has a failing verdict (`MissingAuthenticationTokenException`,
    * `AccessDeniedException`); a redirect or an integration failure keeps its successful verdict.
    */
-  requests: Array<{ raw: RawRequest; result: VerifyResult; status: number }>;
+  requests: Array<{
+    /** The request as received. */
+    raw: RawRequest;
+    /** The verdict: the signature check's, or the `routes` / `authorize` refusal. */
+    result: VerifyResult;
+    /** The HTTP status answered (101 for an accepted WebSocket upgrade). */
+    status: number;
+  }>;
   /** Stops listening and drops open keep-alive connections. */
   close(): Promise<void>;
 }
@@ -150,6 +178,7 @@ export interface LocalIamEndpoint {
  * stage, as on `https://{apiId}.execute-api.{region}.amazonaws.com/{stage}/...`.
  */
 export interface InvokeRequest {
+  /** The HTTP method as received, as it appears in `resourceArn`. */
   method: string;
   /** The path as received (still percent-encoded), without the query. */
   path: string;
@@ -157,6 +186,7 @@ export interface InvokeRequest {
   stage: string;
   /** The path after the stage, starting with `/` (`/` alone for the stage root). */
   resourcePath: string;
+  /** The access key id of the identity that signed the request. */
   accessKeyId: string;
   /** The caller, e.g. `arn:aws:sts::123456789012:assumed-role/local-test-role/local-test-session`. */
   principalArn: string;
@@ -284,6 +314,7 @@ export interface CorsOptions {
 
 /** One request as a {@link RecordingServer} received it. */
 export interface RecordedRequest {
+  /** The HTTP method as received. */
   method: string;
   /** The request target as received (`req.url`): path and query, nothing decoded. */
   url: string;
@@ -291,6 +322,7 @@ export interface RecordedRequest {
   rawHeaders: string[];
   /** Lower-cased names; repeated fields joined with `, `. */
   headers: Record<string, string>;
+  /** Every body byte received. */
   body: Uint8Array;
 }
 
@@ -298,6 +330,7 @@ export interface RecordedRequest {
 export interface RecordingServer {
   /** `http://127.0.0.1:PORT`, without a trailing slash. */
   url: string;
+  /** The port it listens on (the one the system chose when `port` was 0). */
   port: number;
   /** Every request received, in order. */
   requests: RecordedRequest[];
