@@ -100,27 +100,17 @@ export function isSigV4Error(error: unknown): error is SigV4Error {
 }
 
 /**
- * Throws for a query parameter or header named `__proto__`: @smithy/signature-v4 collects both
- * in plain objects, where that name is lost (it would sign `[object Object]`), and fetch drops
- * such a header before sending. The request could only be refused by the server.
+ * Throws for a query parameter named `__proto__`: @smithy/signature-v4 collects the query in a
+ * plain object, where that name is lost (it would sign `[object Object]` in its place), so the
+ * request could only be refused by the server.
  * @internal
  */
-export function assertSignableNames(
-  url: URL,
-  headers: Readonly<Record<string, unknown>> | undefined,
-  method: string,
-): void {
-  const where = [...url.searchParams.keys()].includes('__proto__')
-    ? 'a query parameter'
-    : Object.keys(headers ?? {}).some((name) => name.toLowerCase() === '__proto__')
-      ? 'a header'
-      : undefined;
-  if (where) {
-    throw new SigV4RequestError(
-      'INVALID_REQUEST',
-      `Cannot sign ${where} named __proto__ (the signer and fetch lose that name)`,
-      'rename it',
-      { method, url },
-    );
-  }
+export function assertSignableQuery(url: URL, method: string): void {
+  if (![...url.searchParams.keys()].includes('__proto__')) return;
+  throw new SigV4RequestError(
+    'INVALID_REQUEST',
+    'Cannot sign a query parameter named __proto__ (the signer loses that name)',
+    'rename it',
+    { method, url },
+  );
 }

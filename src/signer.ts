@@ -8,7 +8,7 @@ import { correctedNow } from './clock';
 import type { DebugLog } from './debug';
 import { credentialSource, type CredentialSource } from './credentialSource';
 import { createEngine, type EngineRequest, type SigningEngine } from './engine';
-import { assertNoUserinfo, assertSignableNames, SigV4RequestError } from './errors';
+import { assertNoUserinfo, assertSignableQuery, SigV4RequestError } from './errors';
 import type { SigningRecord } from './diagnosis/types';
 import { resolveOptions, type ResolvedOptions } from './options';
 import { redactCanonicalRequest, redactUrl } from './redact';
@@ -86,7 +86,7 @@ async function planFor(
   const method = request.method.toUpperCase();
   const url = toWireUrl(request.url, method);
   assertNoUserinfo(url, method);
-  assertSignableNames(url, request.headers, method);
+  assertSignableQuery(url, method);
   const signingUrl = signingUrlFor(url, resolved.signingOrigin);
   const { region, service } = signingScopeFor(resolved, signingUrl, method);
   const regionSet = resolved.regionSet ?? (region === '*' ? ['*'] : undefined);

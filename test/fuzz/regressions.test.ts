@@ -200,14 +200,10 @@ describe('known disagreements, pinned until a dependency changes', () => {
     await checkThroughFetch(h, fetches[0][1], spec);
   });
 
-  // undici copies headers into a plain object to send them: `__proto__` would never leave while
-  // the signature covered it. Refused up front.
-  test('a header named __proto__ is refused before sending (INVALID_REQUEST)', async () => {
-    h.received.splice(0);
-    const error = await fetches[0][1](`${h.origin}/p`, {
-      headers: [['__proto__', 'x']],
-    }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: 'SigV4RequestError', code: 'INVALID_REQUEST' });
-    expect(h.received).toHaveLength(0);
+  // undici copies headers into a plain object to send them: `__proto__` never leaves, but the
+  // signature covers it, so a non-empty one is refused.
+  test.failing('a header named __proto__ arrives through fetch', async () => {
+    const spec = requestSpec({ headers: [{ name: '__proto__', values: ['x'] }] });
+    await checkThroughFetch(h, fetches[0][1], spec);
   });
 });
