@@ -90,10 +90,13 @@ function cachingSigningKeys(Base: SmithySignerClass): EngineClass {
  * this package and has not signed yet has not paid for it.
  */
 let sigV4: Promise<EngineClass> | undefined;
+/** The class once loaded: later signatures need not wait on a promise for it. */
+let loadedSigV4: EngineClass | undefined;
 const loadSigV4 = () =>
-  (sigV4 ??= import('@smithy/signature-v4').then(({ SignatureV4 }) =>
-    cachingSigningKeys(recording(SignatureV4 as unknown as SmithySignerClass)),
-  ));
+  (sigV4 ??= import('@smithy/signature-v4').then(({ SignatureV4 }) => {
+    loadedSigV4 = cachingSigningKeys(recording(SignatureV4 as unknown as SmithySignerClass));
+    return loadedSigV4;
+  }));
 
 /**
  * Named through a variable so that bundlers leave the import alone: most users never sign with
@@ -123,6 +126,8 @@ function loadSigV4a(method: string, url: URL): Promise<EngineClass> {
   return sigV4a;
 }
 
+let loadedSha256: HashConstructor | undefined;
+
 /** Creates the engine for one signature: SigV4, or SigV4A when a region set is given. @internal */
 export async function createEngine(
   scope: { region: string; service: string; regionSet?: readonly string[] },
@@ -130,10 +135,13 @@ export async function createEngine(
   rules: ServiceSigningRules,
   request: { method: string; url: URL },
 ): Promise<SigningEngine> {
-  const [Engine, sha256] = await Promise.all([
-    scope.regionSet ? loadSigV4a(request.method, request.url) : loadSigV4(),
-    sha256Constructor(),
-  ]);
+  const [Engine, sha256] =
+    !scope.regionSet && loadedSigV4 && loadedSha256
+      ? [loadedSigV4, loadedSha256]
+      : await Promise.all([
+          scope.regionSet ? loadSigV4a(request.method, request.url) : loadSigV4(),
+          sha256Constructor().then((loaded) => (loadedSha256 = loaded)),
+        ]);
   return new Engine({
     credentials,
     region: scope.regionSet ? scope.regionSet.join(',') : scope.region,

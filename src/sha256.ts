@@ -74,6 +74,9 @@ export function sha256Constructor(): Promise<HashConstructor> {
   return chosen;
 }
 
+/** The SHA-256 of nothing: every GET's payload hash. */
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
 const toHex = (bytes: Uint8Array) =>
   Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 
@@ -83,6 +86,7 @@ const toHex = (bytes: Uint8Array) =>
  * @internal
  */
 export async function sha256Hex(data: string | Uint8Array): Promise<string> {
+  if (data.length === 0) return EMPTY_SHA256;
   const crypto = nodeCrypto();
   if (crypto) return crypto.createHash('sha256').update(data, 'utf8').digest('hex');
   const Hash = await sha256Constructor();
