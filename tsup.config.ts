@@ -54,7 +54,7 @@ export default defineConfig([
     // pick the browser condition, such as jest's jsdom environment), typed by index.d.(m)ts: the
     // same public names. Dependencies stay imports, for the page's bundler to resolve with its
     // browser conditions.
-    entry: { browser: 'src/browser/index.ts' },
+    entry: { browser: 'src/index.ts' }, // the same public names, with the swaps above
     format: ['esm', 'cjs'],
     platform: 'browser',
     target: 'es2022',
