@@ -9,9 +9,9 @@
  * and refuses any that is not to a loopback address (instance metadata would be 169.254.169.254).
  */
 import { existsSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { watchConnections } from '../support/connectionGuard';
 import {
   clearCredentialCache,
   createSignedFetch,
@@ -45,51 +45,6 @@ function restoreEnv(): void {
 
 // Before anything below can build the chain.
 useEnv({});
-
-interface ConnectTarget {
-  host?: string;
-  port?: number;
-  path?: string;
-}
-
-/** Where a Socket#connect call goes, whatever its argument form (net.connect passes an array). */
-function targetOf(args: unknown[]): ConnectTarget {
-  const first = Array.isArray(args[0]) ? args[0][0] : args[0];
-  if (typeof first === 'object' && first !== null) {
-    const { host, port, path } = first as {
-      host?: string;
-      port?: number | string;
-      path?: string | null;
-    };
-    // node's http agent passes `path: null` for TCP: only a real path is a local socket.
-    return path ? { path } : { host: host ?? 'localhost', port: Number(port) };
-  }
-  return { host: typeof args[1] === 'string' ? args[1] : 'localhost', port: Number(first) };
-}
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-
-/** Records every connection; lets loopback ones through and refuses any other. */
-function watchConnections() {
-  const targets: ConnectTarget[] = [];
-  const original = net.Socket.prototype.connect;
-  const spy = jest.spyOn(net.Socket.prototype, 'connect').mockImplementation(function (
-    this: net.Socket,
-    ...args: unknown[]
-  ) {
-    const target = targetOf(args);
-    targets.push(target);
-    if (target.path === undefined && !LOOPBACK.has(target.host ?? '')) {
-      const refused = new Error(
-        `test guard: refused a connection to ${target.host}:${target.port}`,
-      );
-      process.nextTick(() => this.destroy(refused));
-      return this;
-    }
-    return (original as (...a: unknown[]) => net.Socket).apply(this, args);
-  } as never);
-  return { targets, restore: () => spy.mockRestore() };
-}
 
 let watch: ReturnType<typeof watchConnections> | undefined;
 beforeEach(() => clearCredentialCache());

@@ -9,7 +9,6 @@
  * address, so nothing here can reach AWS or 169.254.169.254.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axios from 'axios';
@@ -77,59 +76,7 @@ export function isolateAwsEnvironment(): {
   return { scratch, useEnv };
 }
 
-/** Where a Socket#connect call goes. */
-export interface ConnectTarget {
-  host?: string;
-  port?: number;
-  path?: string;
-}
-
-function targetOf(args: unknown[]): ConnectTarget {
-  const first = Array.isArray(args[0]) ? args[0][0] : args[0];
-  if (typeof first === 'object' && first !== null) {
-    const { host, port, path } = first as {
-      host?: string;
-      port?: number | string;
-      path?: string | null;
-    };
-    // node's http agent passes `path: null` for TCP: only a non-empty path is a local socket.
-    return typeof path === 'string' && path !== ''
-      ? { path }
-      : { host: host ?? 'localhost', port: Number(port) };
-  }
-  return { host: typeof args[1] === 'string' ? args[1] : 'localhost', port: Number(first) };
-}
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-
-/**
- * Records every socket connection of the test file and refuses any that is not to a loopback
- * address. `targets` holds them all, in order.
- */
-export function guardConnections(): { readonly targets: ConnectTarget[] } {
-  const targets: ConnectTarget[] = [];
-  let spy: jest.SpyInstance | undefined;
-  beforeAll(() => {
-    const original = net.Socket.prototype.connect;
-    spy = jest.spyOn(net.Socket.prototype, 'connect').mockImplementation(function (
-      this: net.Socket,
-      ...args: unknown[]
-    ) {
-      const target = targetOf(args);
-      targets.push(target);
-      if (target.path === undefined && !LOOPBACK.has(target.host ?? '')) {
-        const refused = new Error(
-          `test guard: refused a connection to ${target.host}:${target.port}`,
-        );
-        process.nextTick(() => this.destroy(refused));
-        return this;
-      }
-      return (original as (...a: unknown[]) => net.Socket).apply(this, args);
-    } as never);
-  });
-  afterAll(() => spy?.mockRestore());
-  return { targets };
-}
+export { guardConnections, type ConnectTarget } from '../../support/connectionGuard';
 
 /** What the IAM endpoint answered one signed request. */
 export interface Outcome {
