@@ -20,7 +20,17 @@ function regionOfHost(record: SigningRecord | undefined, rejected: string): stri
   }
 }
 
+/** A SigV4A signature names a region set, not a region. */
+const isSigV4a = (record: SigningRecord | undefined) =>
+  record?.stringToSign.startsWith('AWS4-ECDSA-P256-SHA256') ?? false;
+
 function explainRegion(rejected: string, record: SigningRecord | undefined): Explanation {
+  if (isSigV4a(record)) {
+    return {
+      cause: `The request was signed with SigV4A for the region set '${rejected}', which does not include the region of this endpoint.`,
+      fix: "Add the endpoint's region to the `regionSet` option, or pass `regionSet: ['*']`.",
+    };
+  }
   const region = regionOfHost(record, rejected);
   const cause = `The request was signed for region '${rejected}', which is not the region of this API.`;
   if (region === undefined) {

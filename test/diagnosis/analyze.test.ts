@@ -163,6 +163,20 @@ describe('analyzeFailure: wrong-scope', () => {
     expect(diagnosis?.fix).toMatch(/cannot be inferred/);
   });
 
+  test('a SigV4A region set that leaves out the region: points to `regionSet`', () => {
+    const diagnosis = analyzeFailure(
+      { ...region, message: "Credential should be scoped to a valid region, not 'us-east-1'. " },
+      {
+        ...RECORD,
+        region: 'us-east-1',
+        stringToSign: 'AWS4-ECDSA-P256-SHA256\n20261122T120000Z\n20261122/s3/aws4_request\nabc',
+      },
+    );
+    expect(diagnosis?.kind).toBe('wrong-scope');
+    expect(diagnosis?.cause).toMatch(/SigV4A for the region set 'us-east-1'/);
+    expect(diagnosis?.fix).toMatch(/`regionSet`/);
+  });
+
   test('service: the expected service', () => {
     const diagnosis = analyzeFailure(
       {
