@@ -1,6 +1,7 @@
 import { messageOf } from '../diagnosis/classify';
 import type { Diagnosis } from '../diagnosis/types';
 import type { Reply, Transport } from '../exchange';
+import { headerValue } from '../headerValue';
 import { applyToConfig, askedMaxRedirects } from './draft';
 import type { AxiosRequestConfigLike } from './types';
 
@@ -8,20 +9,13 @@ import type { AxiosRequestConfigLike } from './types';
 interface AxiosResponseLike {
   status: number;
   data?: unknown;
-  headers?: { get?: (name: string) => unknown } & Record<string, unknown>;
-}
-
-function headerOf(response: AxiosResponseLike, name: string): string | undefined {
-  const { headers } = response;
-  const value = typeof headers?.get === 'function' ? headers.get(name) : headers?.[name];
-  if (value === undefined || value === null) return undefined;
-  return Array.isArray(value) ? value.join(', ') : String(value);
+  headers?: unknown;
 }
 
 function replyOf<R>(response: AxiosResponseLike, error: unknown, restore: () => void): Reply<R> {
   return {
     status: response.status,
-    header: (name) => headerOf(response, name),
+    header: (name) => headerValue(response.headers, name),
     message: () => Promise.resolve(messageOf(response.data)),
     handle: response,
     settle: (diagnosis?: Diagnosis) => {

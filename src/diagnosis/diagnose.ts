@@ -1,3 +1,4 @@
+import { headerValue } from '../headerValue';
 import { analyzeFailure } from './analyze';
 import { messageOf } from './classify';
 import { signingRecordOf } from './signingRecords';
@@ -13,16 +14,6 @@ interface AxiosAnswerLike {
 
 const isFetchResponse = (value: unknown): value is Response =>
   typeof Response !== 'undefined' && value instanceof Response;
-
-function headerOf(headers: unknown, name: string): string | undefined {
-  if (!headers || typeof headers !== 'object') return undefined;
-  const get = (headers as { get?: (name: string) => unknown }).get;
-  const value =
-    typeof get === 'function'
-      ? get.call(headers, name)
-      : (headers as Record<string, unknown>)[name];
-  return value === undefined || value === null ? undefined : String(value);
-}
 
 /**
  * Explains why AWS refused a request: what kind of failure it is, its likely cause and the fix;
@@ -52,7 +43,7 @@ export async function diagnose(answer: Response | object): Promise<Diagnosis | u
   return analyzeFailure(
     {
       status: response.status,
-      errorType: headerOf(response.headers, 'x-amzn-errortype'),
+      errorType: headerValue(response.headers, 'x-amzn-errortype'),
       message: messageOf(response.data),
     },
     signingRecordOf(response),
