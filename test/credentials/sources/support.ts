@@ -158,3 +158,22 @@ export function verifiedKeysSince(endpoint: LocalIamEndpoint, from: number): str
     .slice(from)
     .map(({ result }) => (result.ok ? result.accessKeyId : `refused: ${result.errorType}`));
 }
+
+/**
+ * The expiry-driven refresh every source shares: requests before it verify with the first keys
+ * issued, requests once the margin is reached with the second. The caller asserts its service's
+ * own call counts. `issued` is the server's live list.
+ */
+export async function expectRefreshedOnce(
+  clients: SignedClients,
+  url: string,
+  issued: readonly IssuedCredentials[],
+  marginMs: number,
+): Promise<void> {
+  expect(await clients.concurrently(url, 4)).toEqual(
+    Array(4).fill(verifiedWith(issued[0].accessKeyId)),
+  );
+  await sleepUntil(refreshTime(issued[0], marginMs));
+  const refreshed = await clients.concurrently(url, 10);
+  expect(refreshed).toEqual(Array(10).fill(verifiedWith(issued[1].accessKeyId)));
+}
