@@ -3,6 +3,7 @@ import {
   startLocalIamEndpoint,
   TEST_CREDENTIALS,
   type LocalIamEndpoint,
+  type LocalIamEndpointOptions,
   type VerifiedEcho,
 } from 'aws-sigv4-interceptor/testing';
 import { amzDate, presignWithAws4, presignWithSmithy, type ToPresign } from './support/presign';
@@ -56,8 +57,35 @@ const withPath = (request: Required<Outgoing>, edit: (path: string) => string): 
   path: edit(request.path),
 });
 
+/**
+ * A local endpoint for one describe block whose clock reads `now`, reset to SIGNED_AT before
+ * each test: tests move `now` to sign in the past or let a URL expire.
+ */
+function useClockedEndpoint(
+  options: LocalIamEndpointOptions = {},
+): Pick<LocalIamEndpoint, 'port' | 'requests'> {
+  let started: LocalIamEndpoint | undefined;
+  beforeAll(async () => {
+    started = await startLocalIamEndpoint({ ...options, now: () => now });
+  });
+  beforeEach(() => {
+    now = SIGNED_AT;
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  return {
+    get port() {
+      return started!.port;
+    },
+    get requests() {
+      return started!.requests;
+    },
+  };
+}
+
 describe('presigned URLs signed by aws4 (signQuery)', () => {
-  let endpoint: LocalIamEndpoint;
+  const endpoint = useClockedEndpoint();
   const presign = (request: ToPresign, credentials = TEST_CREDENTIALS): Required<Outgoing> =>
     presignWithAws4(
       endpoint.port,
@@ -65,16 +93,6 @@ describe('presigned URLs signed by aws4 (signQuery)', () => {
       credentials,
     );
   const sendIt = (request: Outgoing): Promise<SentResponse> => send(endpoint.port, request);
-
-  beforeAll(async () => {
-    endpoint = await startLocalIamEndpoint({ now: () => now });
-  });
-  beforeEach(() => {
-    now = SIGNED_AT;
-  });
-  afterAll(async () => {
-    await endpoint?.close();
-  });
 
   it('verifies a presigned GET: every X-Amz-* parameter but X-Amz-Signature is signed', async () => {
     const echo = echoOf(await sendIt(presign({ path: '/prod/items', query: { limit: '2' } })));
@@ -277,20 +295,10 @@ describe('presigned URLs signed by aws4 (signQuery)', () => {
 });
 
 describe('presigned URLs signed by @smithy/signature-v4 presign', () => {
-  let endpoint: LocalIamEndpoint;
+  const endpoint = useClockedEndpoint();
   const presign = (request: ToPresign, expiresIn = 300): Promise<Required<Outgoing>> =>
     presignWithSmithy(endpoint.port, request, { signingDate: SIGNED_AT, expiresIn });
   const sendIt = (request: Outgoing): Promise<SentResponse> => send(endpoint.port, request);
-
-  beforeAll(async () => {
-    endpoint = await startLocalIamEndpoint({ now: () => now });
-  });
-  beforeEach(() => {
-    now = SIGNED_AT;
-  });
-  afterAll(async () => {
-    await endpoint?.close();
-  });
 
   it('verifies a presigned GET with repeated and reserved query values', async () => {
     const query = { tag: ['b', 'a'], q: 'a+b c/d', empty: '' };
@@ -331,18 +339,8 @@ describe('presigned URLs signed by @smithy/signature-v4 presign', () => {
 });
 
 describe('S3 presigned URLs: UNSIGNED-PAYLOAD and a required X-Amz-Expires', () => {
-  let s3: LocalIamEndpoint;
+  const s3 = useClockedEndpoint({ service: 's3', uriEscapePath: false });
   const sendIt = (request: Outgoing): Promise<SentResponse> => send(s3.port, request);
-
-  beforeAll(async () => {
-    s3 = await startLocalIamEndpoint({ service: 's3', uriEscapePath: false, now: () => now });
-  });
-  beforeEach(() => {
-    now = SIGNED_AT;
-  });
-  afterAll(async () => {
-    await s3?.close();
-  });
 
   it('aws4: a presigned PUT signs UNSIGNED-PAYLOAD, whatever the body', async () => {
     const signed = presignWithAws4(s3.port, {
