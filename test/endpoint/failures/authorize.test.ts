@@ -1,12 +1,11 @@
 import {
-  startLocalIamEndpoint,
   TEST_CREDENTIALS,
   type InvokeRequest,
   type LocalIamEndpoint,
   type LocalIamEndpointOptions,
   type TestIdentity,
 } from 'aws-sigv4-interceptor/testing';
-import { expectApiGatewayError, expectStartToFail, request, signAt } from './support';
+import { expectApiGatewayError, expectStartToFail, request, signAt, useEndpoints } from './support';
 
 /**
  * An IAM policy that refuses `execute-api:Invoke` after a valid signature: API Gateway's 403
@@ -19,16 +18,7 @@ const denied = (principal: string, resource: string, suffix = ''): string =>
   `User: ${principal} is not authorized to perform: execute-api:Invoke on resource: ${resource}${suffix}`;
 
 describe('authorize (IAM policy)', () => {
-  const endpoints: LocalIamEndpoint[] = [];
-  async function start(options: LocalIamEndpointOptions): Promise<LocalIamEndpoint> {
-    const endpoint = await startLocalIamEndpoint({ now: () => NOW, ...options });
-    endpoints.push(endpoint);
-    return endpoint;
-  }
-
-  afterEach(async () => {
-    await Promise.all(endpoints.splice(0).map((endpoint) => endpoint.close()));
-  });
+  const start = useEndpoints({ now: () => NOW });
 
   describe('a list of allowed routes', () => {
     let endpoint: LocalIamEndpoint;

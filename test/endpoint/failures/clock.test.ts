@@ -1,10 +1,12 @@
+import { verifyRequest } from 'aws-sigv4-interceptor/testing';
 import {
-  startLocalIamEndpoint,
-  verifyRequest,
-  type LocalIamEndpoint,
-  type LocalIamEndpointOptions,
-} from 'aws-sigv4-interceptor/testing';
-import { amzDate, expectApiGatewayError, expectStartToFail, request, signAt } from './support';
+  amzDate,
+  expectApiGatewayError,
+  expectStartToFail,
+  request,
+  signAt,
+  useEndpoints,
+} from './support';
 
 /**
  * A server clock set apart (`clockOffsetMs`): the skew check and the `Date` header follow the
@@ -15,16 +17,7 @@ const NOW = new Date('2024-05-01T12:00:00Z');
 const MINUTE = 60_000;
 
 describe('clockOffsetMs', () => {
-  const endpoints: LocalIamEndpoint[] = [];
-  async function start(options: LocalIamEndpointOptions): Promise<LocalIamEndpoint> {
-    const endpoint = await startLocalIamEndpoint(options);
-    endpoints.push(endpoint);
-    return endpoint;
-  }
-
-  afterEach(async () => {
-    await Promise.all(endpoints.splice(0).map((endpoint) => endpoint.close()));
-  });
+  const start = useEndpoints();
 
   it.each([
     [

@@ -1,12 +1,11 @@
 import {
-  startLocalIamEndpoint,
   TEST_CREDENTIALS,
   type InvokeRequest,
   type LocalIamEndpoint,
   type LocalIamEndpointOptions,
   type VerifiedEcho,
 } from 'aws-sigv4-interceptor/testing';
-import { expectApiGatewayError, expectStartToFail, request, signAt } from './support';
+import { expectApiGatewayError, expectStartToFail, request, signAt, useEndpoints } from './support';
 
 /**
  * The backend failing after a valid signature (`failingRoutes`, `integration`): API Gateway's 500
@@ -17,16 +16,7 @@ const NOW = new Date('2024-05-01T12:00:00Z');
 const INTERNAL = 'Internal server error';
 
 describe('backend failures', () => {
-  const endpoints: LocalIamEndpoint[] = [];
-  async function start(options: LocalIamEndpointOptions): Promise<LocalIamEndpoint> {
-    const endpoint = await startLocalIamEndpoint({ now: () => NOW, ...options });
-    endpoints.push(endpoint);
-    return endpoint;
-  }
-
-  afterEach(async () => {
-    await Promise.all(endpoints.splice(0).map((endpoint) => endpoint.close()));
-  });
+  const start = useEndpoints({ now: () => NOW });
 
   describe('failingRoutes', () => {
     let endpoint: LocalIamEndpoint;

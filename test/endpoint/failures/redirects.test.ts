@@ -1,13 +1,11 @@
 import {
   signingHeadersIn,
-  startLocalIamEndpoint,
   startRecordingServer,
   TEST_CREDENTIALS,
-  type LocalIamEndpoint,
   type LocalIamEndpointOptions,
   type RecordingServer,
 } from 'aws-sigv4-interceptor/testing';
-import { expectStartToFail, request, signAt } from './support';
+import { expectStartToFail, request, signAt, useEndpoints } from './support';
 
 /**
  * `redirects`: the backend answers a redirect once the request passed authorization, as a Lambda
@@ -16,19 +14,14 @@ import { expectStartToFail, request, signAt } from './support';
 
 describe('redirects', () => {
   let recorder: RecordingServer;
-  const endpoints: LocalIamEndpoint[] = [];
-  async function start(options: LocalIamEndpointOptions): Promise<LocalIamEndpoint> {
-    const endpoint = await startLocalIamEndpoint(options);
-    endpoints.push(endpoint);
-    return endpoint;
-  }
+  const start = useEndpoints();
 
   beforeEach(async () => {
     recorder = await startRecordingServer();
   });
 
   afterEach(async () => {
-    await Promise.all([recorder.close(), ...endpoints.splice(0).map((e) => e.close())]);
+    await recorder.close();
   });
 
   it('answers 302 with Location after a valid signature; nothing reaches the target by itself', async () => {

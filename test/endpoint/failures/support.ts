@@ -113,3 +113,21 @@ export async function expectStartToFail(
   }
   throw new Error('the endpoint started; expected it to refuse its options');
 }
+
+/**
+ * Starts endpoints for the tests of a describe block (with these defaults under each test's own
+ * options) and closes every one of them after each test.
+ */
+export function useEndpoints(
+  defaults: LocalIamEndpointOptions = {},
+): (options: LocalIamEndpointOptions) => Promise<LocalIamEndpoint> {
+  const started: LocalIamEndpoint[] = [];
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((endpoint) => endpoint.close()));
+  });
+  return async (options) => {
+    const endpoint = await startLocalIamEndpoint({ ...defaults, ...options });
+    started.push(endpoint);
+    return endpoint;
+  };
+}

@@ -1,11 +1,9 @@
 import {
-  startLocalIamEndpoint,
   TEST_CREDENTIALS,
   type LocalIamEndpoint,
-  type LocalIamEndpointOptions,
   type TestIdentity,
 } from 'aws-sigv4-interceptor/testing';
-import { expectApiGatewayError, expectStartToFail, request, signAt } from './support';
+import { expectApiGatewayError, expectStartToFail, request, signAt, useEndpoints } from './support';
 
 /**
  * Revoked and expired session credentials: refused with API Gateway's token 403s although the
@@ -23,18 +21,9 @@ const OTHER: TestIdentity = {
 };
 
 describe('revoked and expired credentials', () => {
-  const endpoints: LocalIamEndpoint[] = [];
-  async function start(options: LocalIamEndpointOptions): Promise<LocalIamEndpoint> {
-    const endpoint = await startLocalIamEndpoint({ now: () => NOW, ...options });
-    endpoints.push(endpoint);
-    return endpoint;
-  }
+  const start = useEndpoints({ now: () => NOW });
   const signedGet = (endpoint: LocalIamEndpoint, identity: TestIdentity = TEST_CREDENTIALS) =>
     signAt(endpoint.port, NOW, { path: '/prod/items' }, identity);
-
-  afterEach(async () => {
-    await Promise.all(endpoints.splice(0).map((endpoint) => endpoint.close()));
-  });
 
   describe('revoked', () => {
     it('refuses a revoked key id with UnrecognizedClientException and accepts the others', async () => {
