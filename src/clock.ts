@@ -1,7 +1,8 @@
 /**
  * The process-wide clock correction, as the AWS SDK keeps it (DOMAIN.md §8): a host whose clock
  * drifted (a long-frozen SnapStart snapshot, a VM without NTP) signs at `now + offset`, where the
- * offset is learned from the `Date` header of AWS's responses.
+ * offset is learned from the `Date` header of AWS's skew refusals only (src/recovery.ts): any
+ * other response's `Date` may be wrong or hostile, and the offset serves every request.
  */
 
 /** AWS rejects signatures more than 5 minutes away from its own clock. */

@@ -35,6 +35,13 @@ export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 /** Credentials are refreshed this long before they expire, as the AWS SDK does. */
 export const DEFAULT_REFRESH_MARGIN_MS = 5 * 60 * 1000;
 
+/**
+ * How long one request waits for credentials before it fails: the SDK's own sources time out
+ * sooner (the container endpoint after 1 s a try), so this bounds a user's function or a hung
+ * network call, not a slow but working source.
+ */
+export const DEFAULT_CREDENTIALS_TIMEOUT_MS = 10_000;
+
 /** A region as AWS names them: us-east-1, us-gov-west-1, cn-north-1, us-isob-east-1. */
 export const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+$/;
 

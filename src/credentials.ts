@@ -4,14 +4,19 @@ import type { AwsCredentialIdentity, AwsCredentialProvider } from './types';
 interface CacheEntry {
   current?: AwsCredentialIdentity;
   inFlight?: Promise<AwsCredentialIdentity>;
+  /** When the resolution in flight started: one that never settles is replaced after the bound. */
+  inFlightSince?: number;
   /** When the last early refresh was tried, to pace retries while `current` still serves. */
   refreshTriedAt?: number;
+  /** When the server last refused credentials from this source, to pace re-resolutions. */
+  refusedAt?: number;
 }
 
 /**
  * While still-valid credentials serve, an early refresh that failed (or brought back the same
  * credentials, as a provider that memoizes in its own window does) is tried again at most this
- * often, not on every request.
+ * often, not on every request. Credentials the server refused are likewise resolved afresh at
+ * most this often: a persistently bad key causes no storm of resolutions.
  */
 export const REFRESH_RETRY_INTERVAL_MS = 10_000;
 
@@ -30,29 +35,46 @@ export function clearCachedCredentials(): void {
 /**
  * Drops `used` from the cache when they are still the cached credentials (the server called them
  * invalid or expired), so the next request resolves afresh. Credentials already replaced by a
- * concurrent refresh are left alone: a thousand failed requests cause one new resolution.
+ * concurrent refresh are left alone: a thousand failed requests cause one new resolution; and
+ * within {@link REFRESH_RETRY_INTERVAL_MS} of the last refusal nothing is dropped.
  * @returns whether anything was dropped
  * @internal
  */
 export function forgetCachedCredentials(
   provider: AwsCredentialProvider,
   used: AwsCredentialIdentity,
+  now: number = Date.now(),
 ): boolean {
   const entry = cache.get(provider);
   if (!entry || entry.current !== used) return false;
+  if (entry.refusedAt !== undefined && now - entry.refusedAt < REFRESH_RETRY_INTERVAL_MS) {
+    return false;
+  }
+  entry.refusedAt = now;
   entry.current = undefined;
   entry.refreshTriedAt = undefined;
   return true;
 }
 
+/** What the cache did for one request, for the debug log. @internal */
+export type CacheEvent =
+  | { readonly event: 'hit'; readonly expiration?: Date }
+  | { readonly event: 'resolving'; readonly reason: 'none cached' | 'expiring' | 'stalled' }
+  | { readonly event: 'resolved'; readonly expiration?: Date }
+  | { readonly event: 'refresh failed'; readonly keptUntil?: Date; readonly error: unknown };
+
 /** Options for {@link cachedCredentials}. @internal */
 export interface CachedCredentialsOptions {
   /** Refresh this long before `expiration`. */
   readonly refreshMarginMs: number;
+  /** A resolution in flight for longer than this is given up for a new one. */
+  readonly timeoutMs?: number;
   /** Reads the clock; injectable so tests can use fake timers. */
   readonly now?: () => number;
   /** Rejects an unusable answer before it is cached: it is a failure, and failures are not cached. */
   readonly check?: (credentials: AwsCredentialIdentity) => AwsCredentialIdentity;
+  /** Told what the cache did; only the debug log listens. */
+  readonly onEvent?: (event: CacheEvent) => void;
 }
 
 const sameCredentials = (a: AwsCredentialIdentity, b: AwsCredentialIdentity | undefined) =>
@@ -64,29 +86,42 @@ const isExpired = (credentials: AwsCredentialIdentity, now: number, marginMs = 0
 /**
  * Wraps `provider` in the process-wide cache: warm calls return the cached value with no
  * resolution; concurrent callers share one resolution; credentials within the margin of their
- * expiry are refreshed; a failed refresh is not cached and still-valid credentials keep serving.
+ * expiry are refreshed; a failed refresh is not cached and still-valid credentials keep serving;
+ * a resolution that never settles is replaced by a new one once `timeoutMs` have passed.
  * @internal
  */
 export function cachedCredentials(
   provider: AwsCredentialProvider,
-  {
-    refreshMarginMs,
-    now = () => Date.now(), // looked up per call: a fake clock installed later is followed
-    check = (credentials) => credentials,
-  }: CachedCredentialsOptions,
+  options: CachedCredentialsOptions,
 ): AwsCredentialProvider {
+  const { refreshMarginMs, timeoutMs = Infinity, onEvent } = options;
+  const now = options.now ?? (() => Date.now()); // looked up per call: a fake clock installed later is followed
+  const check = options.check ?? ((credentials) => credentials);
   return async () => {
     let entry = cache.get(provider);
     if (!entry) cache.set(provider, (entry = {}));
     const { current } = entry;
-    if (current && !isExpired(current, now(), refreshMarginMs)) return current;
+    if (current && !isExpired(current, now(), refreshMarginMs)) {
+      onEvent?.({ event: 'hit', expiration: current.expiration });
+      return current;
+    }
     if (current && !isExpired(current, now()) && refreshPaced(entry, now())) return current;
     if (current) entry.refreshTriedAt ??= now();
+    const stalled = entry.inFlight !== undefined && now() - entry.inFlightSince! >= timeoutMs;
+    if (!entry.inFlight || stalled) {
+      onEvent?.({
+        event: 'resolving',
+        reason: stalled ? 'stalled' : current ? 'expiring' : 'none cached',
+      });
+      entry.inFlightSince = now();
+      entry.inFlight = resolveInto(entry, provider, check, onEvent);
+    }
     try {
-      return await (entry.inFlight ??= resolveInto(entry, provider, check));
+      return await entry.inFlight;
     } catch (error) {
-      if (current && !isExpired(current, now())) return current;
-      throw error;
+      if (!current || isExpired(current, now())) throw error;
+      onEvent?.({ event: 'refresh failed', keptUntil: current.expiration, error });
+      return current;
     }
   };
 }
@@ -99,22 +134,31 @@ function refreshPaced(entry: CacheEntry, now: number): boolean {
   return false;
 }
 
-/** Resolves once and stores the result; the in-flight marker is cleared whatever the outcome. */
-async function resolveInto(
+/**
+ * Resolves once and stores the result; the in-flight marker is cleared whatever the outcome,
+ * unless a newer resolution has replaced this one (it was given up as stalled).
+ */
+function resolveInto(
   entry: CacheEntry,
   provider: AwsCredentialProvider,
   check: (credentials: AwsCredentialIdentity) => AwsCredentialIdentity,
+  onEvent: CachedCredentialsOptions['onEvent'],
 ): Promise<AwsCredentialIdentity> {
-  try {
-    // Called a tick later: a provider that throws synchronously would otherwise run `finally`
-    // before the caller stores this promise as in flight, and that rejection would stay cached.
-    const credentials = check(await Promise.resolve().then(() => provider()));
-    // New credentials end the pacing; the same ones again keep it, so a provider that memoizes
-    // is not asked on every request.
-    if (!sameCredentials(credentials, entry.current)) entry.refreshTriedAt = undefined;
-    entry.current = credentials;
-    return credentials;
-  } finally {
-    entry.inFlight = undefined;
-  }
+  // Called a tick later: a provider that throws synchronously would otherwise run `finally`
+  // before the caller stores this promise as in flight, and that rejection would stay cached.
+  const resolution: Promise<AwsCredentialIdentity> = Promise.resolve()
+    .then(() => provider())
+    .then((answer) => {
+      const credentials = check(answer);
+      // New credentials end the pacing; the same ones again keep it, so a provider that
+      // memoizes is not asked on every request.
+      if (!sameCredentials(credentials, entry.current)) entry.refreshTriedAt = undefined;
+      entry.current = credentials;
+      onEvent?.({ event: 'resolved', expiration: credentials.expiration });
+      return credentials;
+    })
+    .finally(() => {
+      if (entry.inFlight === resolution) entry.inFlight = undefined;
+    });
+  return resolution;
 }

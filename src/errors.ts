@@ -10,6 +10,7 @@ export type SigV4ErrorCode =
   | 'UNREADABLE_BODY'
   | 'CONFLICTING_AUTH'
   | 'NO_CREDENTIALS'
+  | 'CREDENTIALS_TIMEOUT'
   | 'SIGV4A_UNAVAILABLE';
 
 /** Where an error happened: the request being signed, if there was one. */
@@ -83,7 +84,10 @@ export function assertNoUserinfo(url: URL, method: string): void {
   }
 }
 
-/** No usable credentials could be resolved; the message names the sources tried. */
+/**
+ * No usable credentials could be resolved (`NO_CREDENTIALS`), or not within `credentialsTimeoutMs`
+ * (`CREDENTIALS_TIMEOUT`); the message names the sources tried.
+ */
 export class SigV4CredentialsError extends SigV4Error {
   /** Always `'SigV4CredentialsError'`. */
   override readonly name = 'SigV4CredentialsError';

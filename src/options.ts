@@ -1,5 +1,5 @@
 import { assumeRoleProvider } from './assumeRole';
-import { DEFAULT_REFRESH_MARGIN_MS } from './constants';
+import { DEFAULT_CREDENTIALS_TIMEOUT_MS, DEFAULT_REFRESH_MARGIN_MS } from './constants';
 import { resolveDebug, type DebugLog } from './debug';
 import { DEFAULT_CHAIN_SOURCES, defaultCredentialProvider } from './defaultCredentials';
 import { SigV4OptionsError } from './errors';
@@ -23,6 +23,7 @@ export interface ResolvedOptions {
   readonly credentialsSource: { readonly name: string; readonly fix: string };
   readonly hosts?: readonly HostMatcher[];
   readonly refreshMarginMs: number;
+  readonly credentialsTimeoutMs: number;
   readonly regionSet?: readonly string[];
   /** The origin (and origin path) requests are signed for, without a trailing slash. */
   readonly signingOrigin?: URL;
@@ -84,6 +85,14 @@ function checkMargin(value: unknown): number {
   if (value === undefined) return DEFAULT_REFRESH_MARGIN_MS;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
     throw invalid('refreshMarginMs', 'pass a number of milliseconds >= 0 (default 300000)');
+  }
+  return value;
+}
+
+function checkTimeout(value: unknown): number {
+  if (value === undefined) return DEFAULT_CREDENTIALS_TIMEOUT_MS;
+  if (typeof value !== 'number' || !(value > 0) || value > 2 ** 31 - 1) {
+    throw invalid('credentialsTimeoutMs', 'pass a number of milliseconds > 0 (default 10000)');
   }
   return value;
 }
@@ -155,6 +164,7 @@ export function resolveOptions(options: SigV4Options = {}): ResolvedOptions {
     ...credentialsOf(given, options.assumeRole),
     hosts: checkHosts(options.hosts),
     refreshMarginMs: checkMargin(options.refreshMarginMs),
+    credentialsTimeoutMs: checkTimeout(options.credentialsTimeoutMs),
     regionSet: checkRegionSet(options.regionSet),
     signingOrigin: checkSigningOrigin(options.signingOrigin),
     log: resolveDebug(options.debug),

@@ -46,10 +46,13 @@ function queryPart(name: string, value: string | readonly string[]): string {
  */
 export async function presign(url: string | URL, options: PresignOptions = {}): Promise<string> {
   const { expiresIn, method = 'GET', headers, ...signerOptions } = options;
-  const settings = { expiresIn: checkExpiresIn(expiresIn) };
+  const presignSettings = { expiresIn: checkExpiresIn(expiresIn) };
   const signer = createSigner(signerOptions);
   const wire = toWireUrl(url, method.toUpperCase());
-  const { query } = await signerInternals(signer).sign({ method, url: wire, headers }, settings);
+  const { query } = await signerInternals(signer).sign(
+    { method, url: wire, headers },
+    { presign: presignSettings },
+  );
   const own = decodedQuery(wire);
   const added = Object.entries(query ?? {}).filter(([name]) => !Object.hasOwn(own, name));
   const search = [wire.search.slice(1), ...added.map(([name, value]) => queryPart(name, value))];

@@ -37,26 +37,31 @@ function withoutHeaders(
   return kept;
 }
 
+const FOLLOWED_SCHEMES = new Set(['http:', 'https:']);
+
 /**
  * The request a redirect asks for: the new URL, the method a 301/302/303 turns it into (a
  * dropped body takes its headers along), and, for another origin, no Host, cookie or proxy
- * authorization. Signing headers are never carried over: the caller signs the new request afresh
- * when its host is in scope, and sends it unsigned otherwise.
- * @returns undefined when there is no usable Location
+ * authorization. Signing headers are never carried over: the exchange signs the new request
+ * afresh when it may, and sends it unsigned otherwise.
+ * @returns undefined when there is no usable Location; `'unsupported-scheme'` for a Location
+ * that is not http(s), which neither client follows
  * @internal
  */
 export function redirectTarget(
   current: PreparedRequest,
   status: number,
   location: string | null | undefined,
-): PreparedRequest | undefined {
+): PreparedRequest | 'unsupported-scheme' | undefined {
   if (!location) return undefined;
   let url: URL;
   try {
-    url = toWireUrl(new URL(location, current.url));
+    url = new URL(location, current.url);
   } catch {
     return undefined;
   }
+  if (!FOLLOWED_SCHEMES.has(url.protocol)) return 'unsupported-scheme';
+  url = toWireUrl(url);
   const method = redirectedMethod(status, current.method);
   const dropBody = method !== current.method && method === 'GET';
   const removed = [

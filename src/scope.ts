@@ -19,6 +19,11 @@ function matches(matcher: HostMatcher, url: URL): boolean {
   return matcher(url.hostname);
 }
 
+/** Whether the user's own `hosts` option names `url`'s host (never true without the option). @internal */
+export function isListedHost(options: ResolvedOptions, url: URL): boolean {
+  return options.hosts?.some((matcher) => matches(matcher, url)) ?? false;
+}
+
 /**
  * Whether the adapters sign requests to `url`. Explicit `hosts` decide; without them, every host
  * when both region and service (or a `signingOrigin`) are given, else only the AWS hosts they
@@ -26,9 +31,19 @@ function matches(matcher: HostMatcher, url: URL): boolean {
  * @internal
  */
 export function isInScope(options: ResolvedOptions, url: URL): boolean {
-  if (options.hosts) return options.hosts.some((matcher) => matches(matcher, url));
+  if (options.hosts) return isListedHost(options, url);
   if ((options.region && options.service) || options.signingOrigin) return true;
   return inferSigningScope(url.hostname) !== undefined;
+}
+
+/**
+ * Why requests to `url` are not signed, in words for the debug log and a diagnosis. Only asked
+ * for a URL out of scope.
+ * @internal
+ */
+export function whyOutOfScope(options: ResolvedOptions, url: URL): string {
+  if (options.hosts) return `its host ${url.host} is not in the \`hosts\` option`;
+  return `its host ${url.hostname} is not one whose region and service can be inferred (such as <api>.execute-api.<region>.amazonaws.com), and \`region\` and \`service\` were not both given`;
 }
 
 /** The service and region to sign `url` for: explicit options win over inference. @internal */

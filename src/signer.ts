@@ -12,7 +12,7 @@ import { assertNoUserinfo, assertSignableQuery, SigV4RequestError } from './erro
 import type { SigningRecord } from './diagnosis/types';
 import { resolveOptions, type ResolvedOptions } from './options';
 import { redactCanonicalRequest, redactUrl } from './redact';
-import { isInScope, signingScopeFor } from './scope';
+import { isInScope, isListedHost, signingScopeFor, whyOutOfScope } from './scope';
 import { signingRulesFor, type ServiceSigningRules } from './services';
 import { sha256Hex } from './sha256';
 import { headersToSign, signedHeaderList, signingHeadersOf } from './signingHeaders';
@@ -78,16 +78,28 @@ interface SigningPlan {
   readonly identity: AwsCredentialIdentity;
 }
 
+/** How one signature is made, beyond the request itself. @internal */
+export interface SignSettings {
+  /** Query-string authentication instead of headers. */
+  readonly presign?: PresignSettings;
+  /**
+   * Sign for the request's own URL even with a `signingOrigin`: a redirect hop to another host
+   * the user listed is not behind the proxy the signing origin stands for.
+   */
+  readonly ownUrl?: boolean;
+}
+
 async function planFor(
   resolved: ResolvedOptions,
   credentials: CredentialSource,
   request: SignableRequest,
+  ownUrl: boolean | undefined,
 ): Promise<SigningPlan> {
   const method = request.method.toUpperCase();
   const url = toWireUrl(request.url, method);
   assertNoUserinfo(url, method);
   assertSignableQuery(url, method);
-  const signingUrl = signingUrlFor(url, resolved.signingOrigin);
+  const signingUrl = ownUrl ? url : signingUrlFor(url, resolved.signingOrigin);
   const { region, service } = signingScopeFor(resolved, signingUrl, method);
   const regionSet = resolved.regionSet ?? (region === '*' ? ['*'] : undefined);
   const rules = signingRulesFor(service);
@@ -153,9 +165,15 @@ function lazyRecord(
 
 /** What the exchange needs of a signer beyond its public face. @internal */
 export interface SignerInternals {
-  sign(request: SignableRequest, presign?: PresignSettings): Promise<SignOutcome>;
+  sign(request: SignableRequest, settings?: SignSettings): Promise<SignOutcome>;
   /** The server refused these credentials: resolve afresh on the next signature. */
   forgetCredentials(used: AwsCredentialIdentity): void;
+  /** The credentials the next signature of this request would use. */
+  resolveCredentials(request: { method: string; url: URL }): Promise<AwsCredentialIdentity>;
+  /** Whether the `hosts` option names this URL's host (a redirect hop may be signed for it). */
+  listsHost(url: URL): boolean;
+  /** Why requests to this URL (out of scope) are not signed. */
+  whyUnsigned(url: URL): string;
   /** The `debug` option's log, if on. */
   readonly log?: DebugLog;
 }
@@ -181,9 +199,9 @@ export function createSigner(options?: SigV4Options): Signer {
   const credentials = credentialSource(resolved);
   const signDetailed = async (
     request: SignableRequest,
-    presign?: PresignSettings,
+    { presign, ownUrl }: SignSettings = {},
   ): Promise<SignOutcome> => {
-    const plan = await planFor(resolved, credentials, request);
+    const plan = await planFor(resolved, credentials, request, ownUrl);
     const engine = await createEngine(plan.scope, plan.identity, plan.rules, plan);
     const toSign = await engineRequest(plan, request, !presign);
     const settings = {
@@ -212,6 +230,9 @@ export function createSigner(options?: SigV4Options): Signer {
   internals.set(signer, {
     sign: signDetailed,
     forgetCredentials: credentials.forget,
+    resolveCredentials: credentials.resolve,
+    listsHost: (url) => isListedHost(resolved, url),
+    whyUnsigned: (url) => whyOutOfScope(resolved, url),
     log: resolved.log,
   });
   return signer;

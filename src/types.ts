@@ -116,6 +116,13 @@ export interface SigV4Options {
    * @default 300000 (5 minutes, as the AWS SDK)
    */
   readonly refreshMarginMs?: number;
+  /**
+   * How long a request waits for credentials, in milliseconds, before it fails with a
+   * {@link SigV4CredentialsError} (`CREDENTIALS_TIMEOUT`) naming the source: a credential source
+   * that never answers cannot hang a call. The resolution itself goes on and serves later calls.
+   * @default 10000
+   */
+  readonly credentialsTimeoutMs?: number;
 }
 
 /** A request as the signer sees it: what will be sent, in one plain shape for every client. */

@@ -1,7 +1,9 @@
 import { exchange } from '../exchange';
+import { passUnsigned } from '../passUnsigned';
 import { createSigner } from '../signer';
 import type { Signer, SigV4Options } from '../types';
 import { toWireUrl } from '../wireUrl';
+import { axiosEnding } from './abort';
 import { copyViewedBytes, draftFromConfig, forgetMergedUrlParts, isPartialView } from './draft';
 import { loadAxios, type AxiosHelpers } from './loadAxios';
 import { axiosTransport } from './transport';
@@ -36,8 +38,11 @@ function signingAdapter(signer: Signer, original: unknown): SigningAdapter {
     const axios = await loadAxios();
     const url = wireUrlOf(axios, config);
     const send = axios.getAdapter(original ?? axios.defaults.adapter, config);
-    if (!signer.appliesTo(url)) return send(config);
-    return exchange(signer, draftFromConfig(config, url), axiosTransport(config, send));
+    if (!signer.appliesTo(url)) {
+      return passUnsigned(signer, { method: config.method ?? 'get', url }, () => send(config));
+    }
+    const transport = axiosTransport(config, send, axiosEnding(config, axios));
+    return exchange(signer, draftFromConfig(config, url), transport);
   };
   return Object.assign(adapter, { [WRAPPED]: original });
 }

@@ -1,7 +1,13 @@
 import type { AxiosRequestConfigLike } from './types';
 
-/** The two helpers of axios's own the interceptor needs. @internal */
-export interface AxiosHelpers {
+/** The error classes axios rejects with, to end a call as axios would. @internal */
+export interface AxiosErrorClasses {
+  readonly AxiosError: new (message: string, code: string, config: unknown) => Error;
+  readonly CanceledError: new (message: string | null, config: unknown) => Error;
+}
+
+/** The helpers of axios's own the interceptor needs. @internal */
+export interface AxiosHelpers extends AxiosErrorClasses {
   /** baseURL + url + params exactly as axios builds them. */
   getUri(config: AxiosRequestConfigLike): string;
   /** The adapter function that `config.adapter` names (`['xhr', 'http', 'fetch']`, a function...). */
@@ -55,6 +61,8 @@ export function loadAxios(): Promise<AxiosHelpers> {
         getUri: fastGetUri(axios),
         getAdapter: (adapter, config) => axios.getAdapter(adapter, config),
         defaults: axios.defaults,
+        AxiosError: axios.AxiosError,
+        CanceledError: axios.CanceledError,
       };
     },
     (error: unknown) => {

@@ -13,10 +13,15 @@ import type { Diagnosis, Explanation, FailedAnswer, SigningRecord } from './type
 import { explainUnsignedOrNoRoute } from './unsignedOrNoRoute';
 import { explainWrongScope } from './wrongScope';
 
-type Explainer = (message: string, record: SigningRecord | undefined) => Explanation;
+type Explainer = (
+  message: string,
+  record: SigningRecord | undefined,
+  unsignedBecause: string | undefined,
+) => Explanation;
 
 const EXPLAINERS: Readonly<Record<FailureKind, Explainer>> = {
-  'unsigned-or-no-route': (_, record) => explainUnsignedOrNoRoute(record),
+  'unsigned-or-no-route': (_, record, unsignedBecause) =>
+    explainUnsignedOrNoRoute(record, unsignedBecause),
   'signature-mismatch': explainSignatureMismatch,
   'clock-skew': (message) => explainClockSkew(message),
   'invalid-token': (_, record) => explainInvalidToken(record),
@@ -33,6 +38,7 @@ const EXPLAINERS: Readonly<Record<FailureKind, Explainer>> = {
  * Returns undefined for a success or a failure that is not about signing.
  * @param answer - the status, `x-amzn-ErrorType` header and body message of the response
  * @param record - what the signer signed for this request, to diff with the server's computation
+ * @param unsignedBecause - why the package sent this request unsigned, when it did
  * @example
  * const diagnosis = analyzeFailure({ status: 403, message: body.message }, record);
  * if (diagnosis) console.error(formatDiagnosis(diagnosis));
@@ -40,6 +46,7 @@ const EXPLAINERS: Readonly<Record<FailureKind, Explainer>> = {
 export function analyzeFailure(
   answer: FailedAnswer,
   record?: SigningRecord,
+  unsignedBecause?: string,
 ): Diagnosis | undefined {
   const kind = classifyFailure(answer);
   if (kind === undefined) return undefined;
@@ -48,6 +55,6 @@ export function analyzeFailure(
     kind,
     status: answer.status,
     message: cleanMessage(rawMessage),
-    ...EXPLAINERS[kind](rawMessage, record),
+    ...EXPLAINERS[kind](rawMessage, record, unsignedBecause),
   };
 }

@@ -1,7 +1,7 @@
 import { headerValue } from '../headerValue';
 import { analyzeFailure } from './analyze';
 import { messageOf } from './classify';
-import { signingRecordOf } from './signingRecords';
+import { signingRecordOf, unsignedReasonOf } from './signingRecords';
 import type { Diagnosis } from './types';
 
 /** An axios response, or the error axios rejects with (it carries the response). */
@@ -35,6 +35,7 @@ export async function diagnose(answer: Response | object): Promise<Diagnosis | u
         message: messageOf(await answer.clone().text()),
       },
       signingRecordOf(answer),
+      unsignedReasonOf(answer),
     );
   }
   const candidate = answer as AxiosAnswerLike;
@@ -47,5 +48,6 @@ export async function diagnose(answer: Response | object): Promise<Diagnosis | u
       message: messageOf(response.data),
     },
     signingRecordOf(response),
+    unsignedReasonOf(response),
   );
 }

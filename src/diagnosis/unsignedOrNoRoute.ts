@@ -7,8 +7,21 @@ import type { Explanation, SigningRecord } from './types';
 const CHECKS =
   "Check the stage at the start of the path (e.g. '/prod/items'), the method and the resource path against the API's routes";
 
-/** Cause and fix; with a signing record the request was signed, so the route is the suspect. @internal */
-export function explainUnsignedOrNoRoute(record?: SigningRecord): Explanation {
+/**
+ * Cause and fix; with a signing record the request was signed, so the route is the suspect; with
+ * the reason this package sent it unsigned, that reason is the cause.
+ * @internal
+ */
+export function explainUnsignedOrNoRoute(
+  record?: SigningRecord,
+  unsignedBecause?: string,
+): Explanation {
+  if (unsignedBecause) {
+    return {
+      cause: `The request was not signed: ${unsignedBecause}.`,
+      fix: "Pass `region` and `service` (e.g. { region: 'eu-west-1', service: 'execute-api' }) or list the host in `hosts`, so that requests to it are signed.",
+    };
+  }
   if (record) {
     return {
       cause:

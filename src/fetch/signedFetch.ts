@@ -1,5 +1,6 @@
 import { assertNoUserinfo } from '../errors';
 import { exchange } from '../exchange';
+import { passUnsigned } from '../passUnsigned';
 import { createSigner } from '../signer';
 import type { SigV4Options } from '../types';
 import { toWireUrl } from '../wireUrl';
@@ -28,9 +29,12 @@ export function createSignedFetch(options?: SignedFetchOptions): typeof fetch {
   const signer = createSigner(options);
   const send: typeof fetch = (input, init) => (options?.fetch ?? globalThis.fetch)(input, init);
   return async function signedFetch(input: string | URL | Request, init?: RequestInit) {
-    const url = toWireUrl(inputUrl(input), (init?.method ?? 'GET').toUpperCase());
-    if (!signer.appliesTo(url)) return send(input, init);
-    assertNoUserinfo(url, init?.method ?? 'GET');
+    const method =
+      init?.method ?? (typeof input === 'object' && 'method' in input ? input.method : 'GET');
+    const url = toWireUrl(inputUrl(input), method.toUpperCase());
+    if (!signer.appliesTo(url))
+      return passUnsigned(signer, { method, url }, () => send(input, init));
+    assertNoUserinfo(url, method);
     const plain = plainCallBase(input, init);
     const { base, draft } = plain
       ? { base: plain, draft: draftFromBase(plain, url, init?.body ?? undefined) }

@@ -57,7 +57,20 @@ describe.each(CLIENT_NAMES)('%s', (client) => {
       expect((await call(`${endpoint.url}/prod/closed`)).status).toBe(403);
 
       const messages = lines.map((l) => l.message.replace('aws-sigv4-interceptor: ', ''));
-      expect(messages).toEqual([
+      const credentialLines = lines.filter((l) =>
+        messages[lines.indexOf(l)].startsWith('credentials: '),
+      );
+      expect(credentialLines.map((l) => l.message)).toEqual([
+        'aws-sigv4-interceptor: credentials: resolving',
+        'aws-sigv4-interceptor: credentials: resolved',
+        ...Array(3).fill('aws-sigv4-interceptor: credentials: hit'),
+      ]);
+      expect(credentialLines[0].details).toEqual({
+        source: 'the `credentials` option',
+        reason: 'none cached',
+      });
+      const requestLines = lines.filter((l) => !credentialLines.includes(l));
+      expect(requestLines.map((l) => l.message.replace('aws-sigv4-interceptor: ', ''))).toEqual([
         'signed',
         'clock skew: signing again at the corrected time',
         'signed',
@@ -66,13 +79,13 @@ describe.each(CLIENT_NAMES)('%s', (client) => {
         'signed',
         'refused',
       ]);
-      const signed = lines[0].details!;
+      const signed = requestLines[0].details!;
       expect(signed).toMatchObject({ method: 'GET', region: 'us-east-1', service: 'execute-api' });
       expect(signed.canonicalRequest).toMatch(/^GET\n\/prod\/open\nq=1\n/);
       expect(signed.canonicalRequest).toContain('x-amz-security-token:***');
       expect(signed.stringToSign).toMatch(/^AWS4-HMAC-SHA256\n/);
       expect(signed.signedHeaders).toEqual(expect.arrayContaining(['host', 'x-amz-date']));
-      expect(lines[6].details!.diagnosis).toMatch(/not authorized|execute-api:Invoke/);
+      expect(requestLines[6].details!.diagnosis).toMatch(/not authorized|execute-api:Invoke/);
 
       const everything = JSON.stringify(lines);
       const secrets = [

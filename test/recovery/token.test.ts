@@ -3,13 +3,10 @@
  * credentials, resolves once more and is signed and sent exactly once more. Other refusals are
  * returned as they are.
  */
-import { clearCredentialCache, type AwsCredentialIdentity } from 'aws-sigv4-interceptor';
-import {
-  startLocalIamEndpoint,
-  TEST_CREDENTIALS,
-  type LocalIamEndpoint,
-} from 'aws-sigv4-interceptor/testing';
+import type { AwsCredentialIdentity } from 'aws-sigv4-interceptor';
+import { TEST_CREDENTIALS, type LocalIamEndpoint } from 'aws-sigv4-interceptor/testing';
 import { CLIENT_NAMES, CLIENTS } from '../support/clients';
+import { useFreshEndpoint } from '../support/freshEndpoint';
 
 /** Keys the endpoint does not know: it answers UnrecognizedClientException. */
 const REVOKED: AwsCredentialIdentity = {
@@ -27,12 +24,11 @@ function scriptedProvider(...answers: AwsCredentialIdentity[]) {
   };
 }
 
+const fresh = useFreshEndpoint({ region: 'us-east-1' });
 let endpoint: LocalIamEndpoint;
-beforeEach(async () => {
-  clearCredentialCache();
-  endpoint = await startLocalIamEndpoint({ region: 'us-east-1' });
+beforeEach(() => {
+  endpoint = fresh.current();
 });
-afterEach(() => endpoint.close());
 
 const scope = { region: 'us-east-1', service: 'execute-api' } as const;
 
@@ -59,12 +55,34 @@ describe.each(CLIENT_NAMES)('%s', (client) => {
   });
 
   test('still refused after the retry: the refusal is returned, no third attempt', async () => {
-    const { provider, calls } = scriptedProvider(REVOKED);
+    const { provider, calls } = scriptedProvider(REVOKED, {
+      ...REVOKED,
+      accessKeyId: 'ASIAREVOKED000000002',
+    });
     const call = CLIENTS[client]({ ...scope, credentials: provider });
     const answer = await call(`${endpoint.url}/prod/items`);
     expect(answer.status).toBe(403);
     expect(answer.headers['x-amzn-errortype']).toMatch(/^UnrecognizedClientException/);
     expect(endpoint.requests).toHaveLength(2);
+    expect(calls()).toBe(2);
+  });
+
+  test('the same keys again after a refusal: not sent a second time', async () => {
+    const { provider, calls } = scriptedProvider(REVOKED);
+    const call = CLIENTS[client]({ ...scope, credentials: provider });
+    const answer = await call(`${endpoint.url}/prod/items`, { method: 'POST', body: 'once' });
+    expect(answer.status).toBe(403);
+    expect(endpoint.requests).toHaveLength(1);
+    expect(calls()).toBe(2);
+  });
+
+  test('a persistently refused key is resolved afresh at most once per 10 s, not per request', async () => {
+    const { provider, calls } = scriptedProvider(REVOKED);
+    const call = CLIENTS[client]({ ...scope, credentials: provider });
+    for (let i = 0; i < 5; i++) {
+      expect((await call(`${endpoint.url}/prod/items/${i}`)).status).toBe(403);
+    }
+    expect(endpoint.requests).toHaveLength(5);
     expect(calls()).toBe(2);
   });
 

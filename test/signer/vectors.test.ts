@@ -44,7 +44,11 @@ async function signVector(v: Vector) {
     region: 'us-east-1',
     service: 'service',
     credentials: credentialsFor(v),
-    debug: { debug: (_message, details) => records.push(details as unknown as SignedRecord) },
+    debug: {
+      debug: (message, details) => {
+        if (message.endsWith(': signed')) records.push(details as unknown as SignedRecord);
+      },
+    },
   });
   const headers = await signer.sign({
     method: v.method,
