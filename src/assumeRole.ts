@@ -1,10 +1,18 @@
 import { SigV4OptionsError } from './errors';
+import { processState } from './processState';
 import { loadSdkProviders } from './sdkProviders';
-import type { AssumeRoleOptions, AwsCredentialProvider } from './types';
+import { sha256HexNow } from './sha256';
+import type { AssumeRoleOptions, AwsCredentialIdentity, AwsCredentialProvider } from './types';
 
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
+
+/**
+ * How many role providers (and so cached role credentials) the process keeps, the least recently
+ * used going first: a Lambda that names each invocation's session differently must not grow.
+ */
+export const MAX_ASSUMED_ROLES = 100;
 
 const invalid = (field: string, fix: string) =>
   new SigV4OptionsError('INVALID_OPTIONS', `Invalid option \`assumeRole.${field}\``, fix);
@@ -38,12 +46,28 @@ function check(options: AssumeRoleOptions): void {
   }
 }
 
+/** The base credentials of a role: a provider, and the static identity it serves, if it is one. @internal */
+export interface RoleBase {
+  readonly provider: AwsCredentialProvider;
+  readonly identity?: AwsCredentialIdentity;
+}
+
 /**
- * One provider per (base credentials, assume-role settings): signers created on every invocation
- * with the same settings share one cache entry, and so one AssumeRole call. The key holds the
- * settings only, no credential.
+ * What identifies the base credentials in a registry key, never a secret: static keys by their
+ * access key id and a SHA-256 of secret and token (equal keys written out anew on each
+ * invocation share one entry), a provider function by a number of its own.
  */
-const registry = new WeakMap<AwsCredentialProvider, Map<string, AwsCredentialProvider>>();
+function baseKey({ provider, identity }: RoleBase): string {
+  if (identity) {
+    const { accessKeyId, secretAccessKey, sessionToken = '' } = identity;
+    const fingerprint = sha256HexNow(`${secretAccessKey}\u0000${sessionToken}`);
+    if (fingerprint) return `static ${accessKeyId} ${fingerprint}`;
+  }
+  const state = processState();
+  let id = state.providerIds.get(provider);
+  if (id === undefined) state.providerIds.set(provider, (id = state.nextProviderId++));
+  return `provider ${id}`;
+}
 
 function create(options: AssumeRoleOptions, base: AwsCredentialProvider): AwsCredentialProvider {
   const { roleArn, sessionName, externalId, durationSeconds, region, endpoint } = options;
@@ -73,23 +97,29 @@ function create(options: AssumeRoleOptions, base: AwsCredentialProvider): AwsCre
 }
 
 /**
- * The provider for the `assumeRole` option: STS AssumeRole with `base` credentials (the default
- * chain unless `credentials` is given). Checks the settings first.
+ * The provider for the `assumeRole` option: STS AssumeRole with the base credentials (the default
+ * chain unless `credentials` is given). Checks the settings first. One provider per base
+ * identity and settings in the whole process, so signers created on every invocation share one
+ * cache entry and one AssumeRole call; at most {@link MAX_ASSUMED_ROLES} are kept.
  * @internal
  */
 export function assumeRoleProvider(
   options: AssumeRoleOptions,
-  base: AwsCredentialProvider,
+  base: RoleBase,
 ): AwsCredentialProvider {
   if (typeof options !== 'object' || options === null) {
     throw invalid('roleArn', "pass { roleArn: 'arn:aws:iam::123456789012:role/ApiCaller', ... }");
   }
   check(options);
   const { roleArn, sessionName, externalId, durationSeconds, region, endpoint } = options;
-  const key = JSON.stringify([roleArn, sessionName, externalId, durationSeconds, region, endpoint]);
-  let forBase = registry.get(base);
-  if (!forBase) registry.set(base, (forBase = new Map()));
-  let provider = forBase.get(key);
-  if (!provider) forBase.set(key, (provider = create(options, base)));
+  const settings = [roleArn, sessionName, externalId, durationSeconds, region, endpoint];
+  const key = JSON.stringify([baseKey(base), ...settings]);
+  const roles = processState().assumedRoles;
+  let provider = roles.get(key);
+  if (provider)
+    roles.delete(key); // moved to the most recently used end below
+  else provider = create(options, base.provider);
+  roles.set(key, provider);
+  if (roles.size > MAX_ASSUMED_ROLES) roles.delete(roles.keys().next().value!);
   return provider;
 }

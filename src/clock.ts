@@ -1,3 +1,5 @@
+import { processState } from './processState';
+
 /**
  * The process-wide clock correction, as the AWS SDK keeps it (DOMAIN.md §8): a host whose clock
  * drifted (a long-frozen SnapStart snapshot, a VM without NTP) signs at `now + offset`, where the
@@ -8,16 +10,14 @@
 /** AWS rejects signatures more than 5 minutes away from its own clock. */
 export const CLOCK_SKEW_TOLERANCE_MS = 5 * 60 * 1000;
 
-let offsetMs = 0;
-
 /** The time to sign at: the local clock corrected by the learned offset. @internal */
 export function correctedNow(): Date {
-  return new Date(Date.now() + offsetMs);
+  return new Date(Date.now() + processState().clockOffsetMs);
 }
 
 /** The current correction in milliseconds (server time minus local time). @internal */
 export function clockOffsetMs(): number {
-  return offsetMs;
+  return processState().clockOffsetMs;
 }
 
 /**
@@ -32,11 +32,11 @@ export function learnServerTime(dateHeader: string | null | undefined): boolean 
   const serverTime = Date.parse(dateHeader);
   if (Number.isNaN(serverTime)) return false;
   if (Math.abs(serverTime - correctedNow().getTime()) < CLOCK_SKEW_TOLERANCE_MS) return false;
-  offsetMs = serverTime - Date.now();
+  processState().clockOffsetMs = serverTime - Date.now();
   return true;
 }
 
 /** Forgets the learned offset (tests; after a snapshot restore the clock is trusted afresh). @internal */
 export function resetClockOffset(): void {
-  offsetMs = 0;
+  processState().clockOffsetMs = 0;
 }

@@ -14,17 +14,43 @@ export interface CredentialSource {
   forget(used: AwsCredentialIdentity): void;
 }
 
-function checkIdentity(value: unknown, source: string): AwsCredentialIdentity {
-  const identity = value as Partial<AwsCredentialIdentity> | undefined;
-  if (typeof identity?.accessKeyId !== 'string' || typeof identity.secretAccessKey !== 'string') {
-    throw new TypeError(`${source} returned no accessKeyId/secretAccessKey`);
+/** An answer of a credential source that cannot sign: what is wrong with it, no value. */
+class UnusableCredentials extends Error {}
+
+const isFilledString = (value: unknown): value is string =>
+  typeof value === 'string' && value !== '';
+
+/** A provider's `expiration` as a Date: a Date, or an ISO string as some sources write it. */
+function expirationOf(value: unknown): Date | undefined {
+  if (value === undefined || value === null) return undefined;
+  const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : null;
+  if (!date || Number.isNaN(date.getTime())) {
+    throw new UnusableCredentials('an `expiration` that is not a valid date');
   }
-  if (identity.expiration && identity.expiration.getTime() <= Date.now()) {
-    throw new TypeError(
-      `${source} returned credentials that expired at ${identity.expiration.toISOString()}`,
-    );
+  return date;
+}
+
+/**
+ * What a provider answered, checked before it is cached (an Invalid Date would otherwise be
+ * cached for ever): non-empty keys, a session token that is a non-empty string if any, an
+ * expiration in the future.
+ */
+function checkIdentity(value: unknown): AwsCredentialIdentity {
+  const { accessKeyId, secretAccessKey, sessionToken, expiration } = (value ?? {}) as Record<
+    string,
+    unknown
+  >;
+  if (!isFilledString(accessKeyId)) throw new UnusableCredentials('no `accessKeyId`');
+  if (!isFilledString(secretAccessKey)) throw new UnusableCredentials('no `secretAccessKey`');
+  if (sessionToken !== undefined && !isFilledString(sessionToken)) {
+    throw new UnusableCredentials('a `sessionToken` that is not a non-empty string');
   }
-  return identity as AwsCredentialIdentity;
+  const expires = expirationOf(expiration);
+  if (expires && expires.getTime() <= Date.now()) {
+    throw new UnusableCredentials(`credentials that expired at ${expires.toISOString()}`);
+  }
+  const identity = value as AwsCredentialIdentity;
+  return expires === expiration ? identity : { ...identity, expiration: expires };
 }
 
 /** Rejects after `ms` unless `work` settles first; the timer never holds the process open. */
@@ -60,17 +86,17 @@ function cacheLog(log: DebugLog | undefined, source: string) {
  */
 export function credentialSource(options: ResolvedOptions): CredentialSource {
   const { name: source, fix } = options.credentialsSource;
-  const base = options.credentials ?? defaultCredentialProvider;
+  const base = options.credentials ?? defaultCredentialProvider();
   const timeoutMs = options.credentialsTimeoutMs;
   const provider = cachedCredentials(base, {
     refreshMarginMs: options.refreshMarginMs,
     timeoutMs,
-    check: (credentials) => checkIdentity(credentials, source),
+    check: checkIdentity,
     onEvent: cacheLog(options.log, source),
   });
   const forget = (used: AwsCredentialIdentity) => {
     // The SDK's chain memoizes on its own; it must forget too, or it hands back the same keys.
-    if (forgetCachedCredentials(base, used) && base === defaultCredentialProvider) {
+    if (forgetCachedCredentials(base, used) && base === defaultCredentialProvider()) {
       resetDefaultCredentialChain();
     }
   };
@@ -86,6 +112,14 @@ export function credentialSource(options: ResolvedOptions): CredentialSource {
       return await within(provider(), timeoutMs, timedOut);
     } catch (cause) {
       if (isSigV4Error(cause)) throw cause;
+      if (cause instanceof UnusableCredentials) {
+        throw new SigV4CredentialsError(
+          'NO_CREDENTIALS',
+          `${source} returned ${cause.message}`,
+          fix,
+          { method, url },
+        );
+      }
       throw new SigV4CredentialsError(
         'NO_CREDENTIALS',
         `Could not resolve AWS credentials from ${source}`,

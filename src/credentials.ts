@@ -1,7 +1,8 @@
+import { processState } from './processState';
 import type { AwsCredentialIdentity, AwsCredentialProvider } from './types';
 
-/** One cached source: the last good credentials and the resolution in flight, if any. */
-interface CacheEntry {
+/** One cached source: the last good credentials and the resolution in flight, if any. @internal */
+export interface CacheEntry {
   current?: AwsCredentialIdentity;
   inFlight?: Promise<AwsCredentialIdentity>;
   /** When the resolution in flight started: one that never settles is replaced after the bound. */
@@ -21,15 +22,15 @@ interface CacheEntry {
 export const REFRESH_RETRY_INTERVAL_MS = 10_000;
 
 /**
- * Process-wide, keyed by the provider function itself: no secret is ever part of a key, two
- * sources never share an entry, and an entry goes away with a provider nobody holds any more
- * (signers created on every invocation do not make it grow).
+ * The cache is process-wide (src/processState.ts), keyed by the provider function itself: no
+ * secret is ever part of a key, two sources never share an entry, and an entry goes away with a
+ * provider nobody holds any more (signers created on every invocation do not make it grow).
  */
-let cache = new WeakMap<AwsCredentialProvider, CacheEntry>();
+const cache = () => processState().credentials;
 
 /** Forgets every cached credential, so the next request resolves afresh. @internal */
 export function clearCachedCredentials(): void {
-  cache = new WeakMap();
+  processState().credentials = new WeakMap();
 }
 
 /**
@@ -45,7 +46,7 @@ export function forgetCachedCredentials(
   used: AwsCredentialIdentity,
   now: number = Date.now(),
 ): boolean {
-  const entry = cache.get(provider);
+  const entry = cache().get(provider);
   if (!entry || entry.current !== used) return false;
   if (entry.refusedAt !== undefined && now - entry.refusedAt < REFRESH_RETRY_INTERVAL_MS) {
     return false;
@@ -98,8 +99,9 @@ export function cachedCredentials(
   const now = options.now ?? (() => Date.now()); // looked up per call: a fake clock installed later is followed
   const check = options.check ?? ((credentials) => credentials);
   return async () => {
-    let entry = cache.get(provider);
-    if (!entry) cache.set(provider, (entry = {}));
+    const entries = cache();
+    let entry = entries.get(provider);
+    if (!entry) entries.set(provider, (entry = {}));
     const { current } = entry;
     if (current && !isExpired(current, now(), refreshMarginMs)) {
       onEvent?.({ event: 'hit', expiration: current.expiration });

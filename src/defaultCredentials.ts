@@ -1,13 +1,7 @@
 import { environmentCredentials } from './environmentCredentials';
+import { processState } from './processState';
 import { loadSdkProviders } from './sdkProviders';
 import type { AwsCredentialProvider } from './types';
-
-/**
- * The AWS SDK's Node provider chain, created on first use only; in Lambda its first link
- * (environment variables) answers with no network call. Browser bundles never reach it; they pass
- * `credentials` explicitly.
- */
-let chain: Promise<AwsCredentialProvider> | undefined;
 
 /** The sources the chain tries, in order, for error messages. @internal */
 export const DEFAULT_CHAIN_SOURCES =
@@ -18,23 +12,34 @@ export const DEFAULT_CHAIN_SOURCES =
 
 /**
  * Resolves credentials as the SDK's default Node provider chain does: the environment first (read
- * here, without loading the chain), then the chain itself.
- * @internal
+ * here, without loading the chain; in Lambda it answers with no network call), then the chain
+ * itself, created on first use only and kept process-wide. Browser bundles never reach it; they
+ * pass `credentials` explicitly.
  */
-export const defaultCredentialProvider: AwsCredentialProvider = async () => {
+const resolveDefault: AwsCredentialProvider = async () => {
   const fromEnvironment = environmentCredentials();
   if (fromEnvironment) return fromEnvironment;
-  chain ??= loadSdkProviders().then(
+  const state = processState();
+  const chain = (state.defaultChain ??= loadSdkProviders().then(
     ({ fromNodeProviderChain }) => fromNodeProviderChain(),
     (error: unknown) => {
-      chain = undefined;
+      state.defaultChain = undefined;
       throw error;
     },
-  );
+  ));
   return (await chain)();
 };
 
+/**
+ * The default chain's provider. One function for the whole process (whichever copy of this
+ * package made it first), so that every copy shares its cache entry and its one resolution.
+ * @internal
+ */
+export function defaultCredentialProvider(): AwsCredentialProvider {
+  return (processState().defaultProvider ??= resolveDefault);
+}
+
 /** Drops the chain instance (and with it the SDK's own memoized credentials). @internal */
 export function resetDefaultCredentialChain(): void {
-  chain = undefined;
+  processState().defaultChain = undefined;
 }

@@ -1,4 +1,4 @@
-import { assumeRoleProvider } from './assumeRole';
+import { assumeRoleProvider, type RoleBase } from './assumeRole';
 import { DEFAULT_CREDENTIALS_TIMEOUT_MS, DEFAULT_REFRESH_MARGIN_MS } from './constants';
 import { resolveDebug, type DebugLog } from './debug';
 import { DEFAULT_CHAIN_SOURCES, defaultCredentialProvider } from './defaultCredentials';
@@ -49,8 +49,10 @@ function checkName(
   return value;
 }
 
-function checkCredentials(value: unknown): AwsCredentialProvider | undefined {
-  if (value === undefined || typeof value === 'function') return value as AwsCredentialProvider;
+/** The `credentials` option as a provider, and the static identity it serves, if it is one. */
+function checkCredentials(value: unknown): RoleBase | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'function') return { provider: value as AwsCredentialProvider };
   const identity = value as Partial<AwsCredentialIdentity> | null;
   if (
     !identity ||
@@ -65,7 +67,7 @@ function checkCredentials(value: unknown): AwsCredentialProvider | undefined {
     );
   }
   const fixed = identity as AwsCredentialIdentity;
-  return () => Promise.resolve(fixed);
+  return { provider: () => Promise.resolve(fixed), identity: fixed };
 }
 
 function checkHosts(value: unknown): readonly HostMatcher[] | undefined {
@@ -121,13 +123,16 @@ function checkSigningOrigin(value: unknown): URL | undefined {
 }
 
 function credentialsOf(
-  given: AwsCredentialProvider | undefined,
+  given: RoleBase | undefined,
   assumeRole: SigV4Options['assumeRole'],
 ): Pick<ResolvedOptions, 'credentials' | 'credentialsSource'> {
   if (assumeRole !== undefined) {
     const base = given ? 'the `credentials` option' : 'the default chain';
     return {
-      credentials: assumeRoleProvider(assumeRole, given ?? defaultCredentialProvider),
+      credentials: assumeRoleProvider(
+        assumeRole,
+        given ?? { provider: defaultCredentialProvider() },
+      ),
       credentialsSource: {
         name: `STS AssumeRole of ${String(assumeRole.roleArn)} (base credentials from ${base})`,
         fix: "check that the base credentials may call sts:AssumeRole on the role and that its trust policy (and external ID) admits them; see the cause for STS's answer",
@@ -136,7 +141,7 @@ function credentialsOf(
   }
   if (given) {
     return {
-      credentials: given,
+      credentials: given.provider,
       credentialsSource: {
         name: 'the `credentials` option',
         fix: 'check the provider passed as `credentials` (see the cause)',

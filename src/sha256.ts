@@ -74,6 +74,15 @@ export function sha256Constructor(): Promise<HashConstructor> {
   return chosen;
 }
 
+/**
+ * The hex SHA-256 of a string, computed at once where node:crypto is at hand; undefined elsewhere
+ * (a browser, Node before 20.16), where callers do without.
+ * @internal
+ */
+export function sha256HexNow(text: string): string | undefined {
+  return nodeCrypto()?.createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
 /** The SHA-256 of nothing: every GET's payload hash. */
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 

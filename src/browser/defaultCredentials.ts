@@ -9,11 +9,8 @@ import type { AwsCredentialProvider } from '../types';
 /** The sources the chain tries, in order, for error messages: none in a browser. @internal */
 export const DEFAULT_CHAIN_SOURCES = 'no default source (a browser has no AWS credential chain)';
 
-/**
- * Refuses: a browser signer needs the `credentials` option.
- * @internal
- */
-export const defaultCredentialProvider: AwsCredentialProvider = () =>
+/** Refuses: a browser signer needs the `credentials` option. */
+const refuse: AwsCredentialProvider = () =>
   Promise.reject(
     new SigV4CredentialsError(
       'NO_CREDENTIALS',
@@ -21,6 +18,12 @@ export const defaultCredentialProvider: AwsCredentialProvider = () =>
       'pass the `credentials` option, e.g. fromCognitoIdentityPool({ identityPoolId, logins, clientConfig: { region } }) from @aws-sdk/credential-providers',
     ),
   );
+
+/**
+ * The provider that refuses, as the Node module's default chain stands in its place.
+ * @internal
+ */
+export const defaultCredentialProvider = (): AwsCredentialProvider => refuse;
 
 /** Nothing to drop: there is no chain. @internal */
 export function resetDefaultCredentialChain(): void {}

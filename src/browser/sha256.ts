@@ -84,3 +84,11 @@ export async function sha256Hex(data: string | Uint8Array): Promise<string> {
   hash.update(typeof data === 'string' ? encoder.encode(data) : data);
   return toHex(await hash.digest());
 }
+
+/**
+ * No hash is computed at once in a browser (WebCrypto is asynchronous): callers do without.
+ * @internal
+ */
+export function sha256HexNow(_text: string): string | undefined {
+  return undefined;
+}

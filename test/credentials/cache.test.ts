@@ -149,17 +149,33 @@ describe('unusable credentials from a provider', () => {
       value: (call) => credentialsOf(call, new Date(Date.now())),
       reason: /expired at/,
     },
-    {
-      name: 'an object without keys',
-      value: () => ({}),
-      reason: /no accessKeyId\/secretAccessKey/,
-    },
+    { name: 'an object without keys', value: () => ({}), reason: /returned no `accessKeyId`/ },
     {
       name: 'a key id without a secret',
       value: (call) => ({ accessKeyId: keyIdOf(call), sessionToken: tokenOf(call) }),
-      reason: /no accessKeyId\/secretAccessKey/,
+      reason: /returned no `secretAccessKey`/,
     },
-    { name: 'undefined', value: () => undefined, reason: /no accessKeyId\/secretAccessKey/ },
+    { name: 'undefined', value: () => undefined, reason: /returned no `accessKeyId`/ },
+    {
+      name: 'an empty accessKeyId',
+      value: (call) => ({ ...credentialsOf(call), accessKeyId: '' }),
+      reason: /returned no `accessKeyId`/,
+    },
+    {
+      name: 'a number as sessionToken',
+      value: (call) => ({ ...credentialsOf(call), sessionToken: 7 }),
+      reason: /a `sessionToken` that is not a non-empty string/,
+    },
+    {
+      name: 'an Invalid Date expiration (would be cached for ever)',
+      value: (call) => credentialsOf(call, new Date('soon')),
+      reason: /an `expiration` that is not a valid date/,
+    },
+    {
+      name: 'an expiration string that is no date',
+      value: (call) => ({ ...credentialsOf(call), expiration: 'tomorrow' }),
+      reason: /an `expiration` that is not a valid date/,
+    },
   ];
 
   test.each(UNUSABLE)(
@@ -172,7 +188,7 @@ describe('unusable credentials from a provider', () => {
       expect(error).toBeInstanceOf(SigV4CredentialsError);
       expect(error).toMatchObject({ code: 'NO_CREDENTIALS' });
       expect((error as Error).message).toMatch(/the `credentials` option/);
-      expect(((error as Error).cause as Error).message).toMatch(reason);
+      expect((error as Error).message).toMatch(reason);
       expect(leaksOf(error, [secretOf(1), tokenOf(1)])).toEqual([]);
 
       // An unusable answer is a failure: it must not be served from the cache.

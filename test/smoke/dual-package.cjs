@@ -113,6 +113,27 @@ async function main() {
   await check('the ESM build signs axios requests', async () =>
     axiosRoundTrip(esm, esmTesting, (await import('axios')).default, 'esm'),
   );
+  await check(
+    'the ESM and CJS builds share one process state: one resolution, one clear',
+    async () => {
+      let calls = 0;
+      const provider = async () => {
+        calls += 1;
+        return { ...cjsTesting.TEST_CREDENTIALS };
+      };
+      const options = { region: 'eu-west-1', service: 'execute-api', credentials: provider };
+      const request = { method: 'GET', url: 'https://api.example.com/prod/x' };
+      await cjs.createSigner(options).sign(request);
+      await esm.createSigner(options).sign(request);
+      assert.equal(calls, 1, 'one resolution for both builds');
+      cjs.clearCredentialCache();
+      await esm.createSigner(options).sign(request);
+      assert.equal(calls, 2, "the CJS clear cleared the ESM build's cache");
+      esm.afterSnapshotRestore();
+      await cjs.createSigner(options).sign(request);
+      assert.equal(calls, 3, "the ESM snapshot restore dropped the CJS build's credentials");
+    },
+  );
   await check('types are published for both module systems', () => {
     const pkg = require('../../package.json');
     const fs = require('node:fs');

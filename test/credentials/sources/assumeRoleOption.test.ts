@@ -83,6 +83,39 @@ test('signers created per invocation with the same settings share one cache entr
   expect(sts.calls.AssumeRole).toBe(1);
 });
 
+test('100 Lambda-style invocations, each with its own signer over static keys written anew: one AssumeRole', async () => {
+  for (let invocation = 0; invocation < 100; invocation++) {
+    const signedFetch = createSignedFetch({
+      region: REGION,
+      service: 'execute-api',
+      credentials: { ...TEST_CREDENTIALS }, // a new object each time, as `process.env` reads give
+      assumeRole: assumeRole(BILLING_ROLE),
+    });
+    expect((await signedFetch(`${api.url}/prod/invoices`)).status).toBe(200);
+  }
+  expect(sts.calls.AssumeRole).toBe(1);
+});
+
+test('static keys with another secret (or token) under the same key id are another base', async () => {
+  const base = { ...TEST_CREDENTIALS };
+  const other = { ...TEST_CREDENTIALS, sessionToken: `${TEST_CREDENTIALS.sessionToken}x` };
+  for (const credentials of [base, other]) {
+    createSignedFetch({
+      region: REGION,
+      service: 'execute-api',
+      credentials,
+      assumeRole: assumeRole(BILLING_ROLE),
+    });
+  }
+  const { processState } = await import('../../../src/processState');
+  const keys = [...processState().assumedRoles.keys()].filter((key) => key.includes(sts.url));
+  expect(keys).toHaveLength(2);
+  for (const key of keys) {
+    expect(key).not.toContain(TEST_CREDENTIALS.secretAccessKey);
+    expect(key).not.toContain(TEST_CREDENTIALS.sessionToken);
+  }
+});
+
 test('two roles, or one role with another base, never share an entry', async () => {
   lambdaEnvironment();
   await signedClients(undefined, { assumeRole: assumeRole(BILLING_ROLE) }).fetch(
