@@ -64,7 +64,10 @@ export interface AppSyncStartMessage {
     /** The JSON of `{ query, variables, operationName? }`, exactly as signed. */
     readonly data: string;
     /** The IAM authorization of this subscription. */
-    readonly extensions: { readonly authorization: AppSyncIamAuthorization };
+    readonly extensions: {
+      /** Headers signed for a POST of `data` to the API's `/graphql`. */
+      readonly authorization: AppSyncIamAuthorization;
+    };
   };
 }
 
