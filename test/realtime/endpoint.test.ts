@@ -6,6 +6,7 @@
  * CONNACK for CONNECT).
  */
 import {
+  afterSnapshotRestore,
   createAppSyncEventsSigner,
   createAppSyncRealtimeSigner,
   createSignedFetch,
@@ -124,4 +125,43 @@ test('an HTTP publish (signed POST /event) reaches a WebSocket subscriber', asyn
   expect(await response.json()).toMatchObject({ failed: [], successful: [{ index: 0 }] });
   expect((await socket.next(ofType('data', 'sub'))).event).toBe('{"id":2}');
   socket.close();
+});
+
+test('a clock correction learned by a signed request applies to the real-time signatures', async () => {
+  const ahead = await startLocalIamEndpoint({
+    region: REGION,
+    service: 'appsync',
+    appsync: true,
+    iotMqtt: true,
+    clockOffsetMs: 10 * 60 * 1000,
+  });
+  try {
+    const appsync = createAppSyncRealtimeSigner(`${ahead.url}/graphql`, signing);
+    const connect = async () => {
+      const { url, protocols } = await appsync.connection();
+      return open(CLIENTS[0][1], url, protocols);
+    };
+    await (await connect()).next(ofType('connection_error'));
+
+    // One signed HTTP request: refused for skew, the offset learned from Date, sent again.
+    const signedFetch = createSignedFetch({ ...signing, service: 'appsync' });
+    expect((await signedFetch(`${ahead.url}/graphql`, { method: 'POST', body: '{}' })).status).toBe(
+      200,
+    );
+
+    const corrected = await connect();
+    corrected.send(JSON.stringify({ type: 'connection_init' }));
+    await corrected.next(ofType('connection_ack'));
+    const iot = await open(
+      CLIENTS[0][1],
+      await presignIotMqtt(`${ahead.url.replace('http:', 'ws:')}/mqtt`, signing),
+      ['mqtt'],
+    );
+    expect(iot.protocol).toBe('mqtt');
+    corrected.close();
+    iot.close();
+  } finally {
+    afterSnapshotRestore(); // forgets the learned offset
+    await ahead.close();
+  }
 });
