@@ -10,6 +10,9 @@ export { clearCredentialCache } from './clearCredentialCache';
 export { afterSnapshotRestore } from './afterSnapshotRestore';
 export { inferSigningScope } from './infer';
 export { presign } from './presign';
+export { createAppSyncRealtimeSigner } from './realtime/appsyncGraphql';
+export { createAppSyncEventsSigner } from './realtime/appsyncEvents';
+export { presignIotMqtt } from './realtime/iotMqtt';
 export { diagnose } from './diagnosis/diagnose';
 export { formatDiagnosis } from './diagnosis/format';
 export {
@@ -32,6 +35,18 @@ export type {
   SigV4Logger,
 } from './types';
 export type { PresignOptions } from './presign';
+export type { AppSyncRealtimeSigner } from './realtime/appsyncGraphql';
+export type { AppSyncEventsSigner } from './realtime/appsyncEvents';
+export type {
+  AppSyncEventsPublishMessage,
+  AppSyncEventsSubscribeMessage,
+  AppSyncIamAuthorization,
+  AppSyncStartMessage,
+  GraphqlSubscription,
+  IotMqttPresignOptions,
+  RealtimeConnection,
+  RealtimeSigningOptions,
+} from './realtime/types';
 export type { FailureKind } from './diagnosis/classify';
 export type {
   CanonicalDifference,

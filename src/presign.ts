@@ -18,7 +18,8 @@ export interface PresignOptions extends SigV4Options {
 
 const MAX_EXPIRES_IN = 604800;
 
-function checkExpiresIn(value: unknown): number {
+/** The `expiresIn` option checked, or its default. @internal */
+export function checkExpiresIn(value: unknown): number {
   if (value === undefined) return 900;
   if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > MAX_EXPIRES_IN) {
     throw new SigV4OptionsError(
@@ -53,6 +54,18 @@ export async function presign(url: string | URL, options: PresignOptions = {}): 
     { method, url: wire, headers },
     { presign: presignSettings },
   );
+  return withPresignedQuery(wire, query);
+}
+
+/**
+ * The wire URL followed by the parameters a presigned query adds to it (`X-Amz-*`), in the order
+ * the signer gave them.
+ * @internal
+ */
+export function withPresignedQuery(
+  wire: URL,
+  query: Readonly<Record<string, string | string[]>> | undefined,
+): string {
   const own = decodedQuery(wire);
   const added = Object.entries(query ?? {}).filter(([name]) => !Object.hasOwn(own, name));
   const search = [wire.search.slice(1), ...added.map(([name, value]) => queryPart(name, value))];

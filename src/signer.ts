@@ -25,6 +25,7 @@ import type {
   SigV4Options,
 } from './types';
 import { decodedQuery, toWireUrl } from './wireUrl';
+import { withoutSessionToken } from './withoutSessionToken';
 
 const toSignableBody = (body: SignableRequest['body']) =>
   body instanceof ArrayBuffer ? new Uint8Array(body) : body;
@@ -43,6 +44,11 @@ export interface SignOutcome {
 export interface PresignSettings {
   /** Seconds the URL stays valid. */
   readonly expiresIn: number;
+  /**
+   * Leave the session token out of the signature and the query; the caller appends it (from the
+   * outcome's `credentials`) after signing, as IoT Core requires.
+   */
+  readonly omitSessionToken?: boolean;
 }
 
 const UNSIGNABLE = new Set<string>(CLIENT_MANAGED_HEADERS);
@@ -202,7 +208,8 @@ export function createSigner(options?: SigV4Options): Signer {
     { presign, ownUrl }: SignSettings = {},
   ): Promise<SignOutcome> => {
     const plan = await planFor(resolved, credentials, request, ownUrl);
-    const engine = await createEngine(plan.scope, plan.identity, plan.rules, plan);
+    const identity = presign?.omitSessionToken ? withoutSessionToken(plan.identity) : plan.identity;
+    const engine = await createEngine(plan.scope, identity, plan.rules, plan);
     const toSign = await engineRequest(plan, request, !presign);
     const settings = {
       signingDate: correctedNow(),

@@ -6,37 +6,15 @@
  * package's `browser` export is chosen, with no Node built-in and no default credential chain.
  */
 import axios from 'axios';
-import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
-import {
-  attachSigV4,
-  createSignedFetch,
-  diagnose,
-  formatDiagnosis,
-  type AwsCredentialProvider,
-} from 'aws-sigv4-interceptor';
-import { readConfig, type PageConfig } from './config';
+import { attachSigV4, createSignedFetch, diagnose, formatDiagnosis } from 'aws-sigv4-interceptor';
+import { readConfig } from './config';
+import { poolCredentials } from './credentials';
 
 const show = (id: string, text: string, state?: string) => {
   const element = document.getElementById(id)!;
   element.textContent = text;
   if (state) element.dataset.state = state;
 };
-
-/** The identity pool's credentials; the page shows whose they are when they first arrive. */
-function poolCredentials(config: PageConfig): AwsCredentialProvider {
-  const region = config.identityPoolId.split(':')[0];
-  const userPool = config.userPoolId && `cognito-idp.${region}.amazonaws.com/${config.userPoolId}`;
-  const pool = fromCognitoIdentityPool({
-    identityPoolId: config.identityPoolId,
-    logins: userPool && config.idToken ? { [userPool]: config.idToken } : undefined,
-    clientConfig: { region, endpoint: config.cognitoEndpoint },
-  });
-  return async () => {
-    const credentials = await pool();
-    show('identity', `${config.idToken ? 'Signed in' : 'Guest'}: ${credentials.identityId}`);
-    return credentials;
-  };
-}
 
 /** One result row: the HTTP status and what the API answered, or the diagnosis of a refusal. */
 async function report(id: string, call: () => Promise<{ status: number; body: unknown }>) {
@@ -52,7 +30,9 @@ async function main(): Promise<void> {
   const config = readConfig(window.location);
   const options = {
     // One provider for both clients: one entry in the package's cache, one Cognito sign-in.
-    credentials: poolCredentials(config),
+    credentials: poolCredentials(config, (identityId) =>
+      show('identity', `${config.idToken ? 'Signed in' : 'Guest'}: ${identityId}`),
+    ),
     region: config.signingRegion,
     service: config.signingService,
   };

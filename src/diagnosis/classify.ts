@@ -83,7 +83,12 @@ export function messageOf(body: unknown): string | undefined {
     }
   }
   if (typeof value !== 'object' || value === null) return undefined;
-  const { message, Message } = value as { message?: unknown; Message?: unknown };
-  const text = message ?? Message;
+  const { message, Message, errors } = value as {
+    message?: unknown;
+    Message?: unknown;
+    errors?: Array<{ message?: unknown }>;
+  };
+  // AppSync (GraphQL and Events over HTTP) answers `{"errors": [{"errorType", "message"}]}`.
+  const text = message ?? Message ?? (Array.isArray(errors) ? errors[0]?.message : undefined);
   return typeof text === 'string' ? text : undefined;
 }

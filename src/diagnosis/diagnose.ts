@@ -1,6 +1,7 @@
 import { headerValue } from '../headerValue';
 import { analyzeFailure } from './analyze';
 import { messageOf } from './classify';
+import { diagnoseRealtimeRefusal, isRealtimeRefusal } from './realtimeRefusal';
 import { signingRecordOf, unsignedReasonOf } from './signingRecords';
 import type { Diagnosis } from './types';
 
@@ -19,14 +20,24 @@ const isFetchResponse = (value: unknown): value is Response =>
  * Explains why AWS refused a request: what kind of failure it is, its likely cause and the fix;
  * for a signature mismatch, how the canonical request the server computed differs from the one
  * signed here, line by line. Takes a fetch `Response`, an axios response, or the error axios
- * rejected with (axios errors of signed requests also carry it as `error.diagnosis`).
- * Reads a fetch body through a clone: the response stays readable.
+ * rejected with (axios errors of signed requests also carry it as `error.diagnosis`), or an
+ * AppSync real-time refusal (`connection_error`, `error`, `subscribe_error`, `publish_error`:
+ * the message as received, text or parsed). Reads a fetch body through a clone: the response
+ * stays readable. For IoT Core's 403 on a WebSocket upgrade, pass `{ status, headers, data }`.
  * @returns undefined for a success, or a failure that is not about signing or authorization
  * @example
  * const response = await signedFetch(url);
  * if (!response.ok) console.error(formatDiagnosis((await diagnose(response))!));
+ * @example
+ * socket.onmessage = async ({ data }) => {
+ *   const diagnosis = await diagnose(data); // undefined unless AppSync refused something
+ *   if (diagnosis) console.error(formatDiagnosis(diagnosis));
+ * };
  */
-export async function diagnose(answer: Response | object): Promise<Diagnosis | undefined> {
+export async function diagnose(answer: Response | object | string): Promise<Diagnosis | undefined> {
+  if (typeof answer === 'string' || isRealtimeRefusal(answer)) {
+    return diagnoseRealtimeRefusal(answer);
+  }
   if (isFetchResponse(answer)) {
     return analyzeFailure(
       {

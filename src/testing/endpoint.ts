@@ -5,8 +5,9 @@ import { resolveEndpointOptions } from './endpointOptions';
 import { readRawRequest, writeAnswer, writeInternalError } from './http';
 import { closeServer, listenOnLoopback } from './loopback';
 import { resolveVerifyOptions } from './options';
-import type { LocalIamEndpoint, LocalIamEndpointOptions, RawRequest } from './types';
-import { acceptWebSockets, upgradeStatus } from './websocket';
+import { createRealtimeRoutes } from './realtime/realtime';
+import type { LocalIamEndpoint, LocalIamEndpointOptions, RawRequest, VerifyResult } from './types';
+import { acceptWebSockets, upgradeStatus, type UpgradeAnswer } from './websocket';
 
 /**
  * Starts an HTTP server on 127.0.0.1 that answers like an API Gateway route with IAM
@@ -20,6 +21,8 @@ import { acceptWebSockets, upgradeStatus } from './websocket';
  * upgrade (`$connect`) is verified the same way: accepted, it receives one text frame holding the
  * echo and a normal close; refused, it gets the 403 as a plain HTTP response. With `cors`, a
  * preflight is answered without a signature and every response carries the CORS headers.
+ * With `appsync` and `iotMqtt`, it also speaks AppSync's real-time protocols (GraphQL and Events)
+ * and IoT Core's MQTT over WebSocket, verifying each handshake and message as those services do.
  * @example
  * const endpoint = await startLocalIamEndpoint({ region: 'eu-west-1' });
  * try {
@@ -31,6 +34,11 @@ import { acceptWebSockets, upgradeStatus } from './websocket';
  * @example
  * // Only GET /prod/items is allowed; anything else signed is an AccessDeniedException.
  * await startLocalIamEndpoint({ routes: ['ANY /prod/{proxy+}'], authorize: ['GET /prod/items'] });
+ * @example
+ * // AppSync real-time as a custom domain at http://127.0.0.1:PORT/graphql, and IoT at /mqtt.
+ * const endpoint = await startLocalIamEndpoint({ region: 'eu-west-1', appsync: true, iotMqtt: true });
+ * const appsync = createAppSyncRealtimeSigner(`${endpoint.url}/graphql`, { region: 'eu-west-1' });
+ * endpoint.realtime.publishGraphql({ onCreateMessage: { id: '1' } }); // to started subscriptions
  */
 export async function startLocalIamEndpoint(
   options: LocalIamEndpointOptions = {},
@@ -39,6 +47,7 @@ export async function startLocalIamEndpoint(
   const verify = resolveVerifyOptions(options);
   const backend = resolveEndpointOptions(options);
   const cors = resolveCorsOptions(options.cors);
+  const realtime = createRealtimeRoutes(options);
   const requests: LocalIamEndpoint['requests'] = [];
   const server = createServer((req, res) => {
     readRawRequest(req)
@@ -46,15 +55,15 @@ export async function startLocalIamEndpoint(
         // API Gateway answers a preflight itself: no authorization, not a request of the API.
         const preflight = preflightAnswer(raw, cors);
         if (preflight) return writeAnswer(res, preflight, verify.now());
-        const answer = answerRequest(raw, options, verify, backend);
+        const answer = realtime.request(raw) ?? answerRequest(raw, options, verify, backend);
         requests.push({ raw, result: answer.result, status: answer.status });
         const headers = { ...answer.headers, ...corsResponseHeaders(raw, cors) };
         writeAnswer(res, { ...answer, headers }, verify.now());
       })
       .catch(() => writeInternalError(res));
   });
-  const connect = (raw: RawRequest): ReturnType<typeof answerRequest> => {
-    const answer = answerRequest(raw, options, verify, backend);
+  const connect = (raw: RawRequest): UpgradeAnswer & { result: VerifyResult } => {
+    const answer = realtime.upgrade(raw) ?? answerRequest(raw, options, verify, backend);
     requests.push({ raw, result: answer.result, status: upgradeStatus(answer.status) });
     return answer;
   };
@@ -64,5 +73,5 @@ export async function startLocalIamEndpoint(
     dropWebSockets();
     return closeServer(server);
   };
-  return { url, port, requests, close };
+  return { url, port, requests, realtime: realtime.handle, close };
 }

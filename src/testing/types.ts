@@ -169,8 +169,59 @@ export interface LocalIamEndpoint {
     /** The HTTP status answered (101 for an accepted WebSocket upgrade). */
     status: number;
   }>;
+  /**
+   * The real-time side (with the `appsync` option): the messages verified, and delivery to the
+   * subscriptions open on the endpoint.
+   */
+  realtime: LocalRealtime;
   /** Stops listening and drops open keep-alive connections. */
   close(): Promise<void>;
+}
+
+/** A real-time message the endpoint verified (`start`, `subscribe`, `publish`), and its verdict. */
+export interface RealtimeMessageRecord {
+  /** `graphql` (AppSync GraphQL) or `events` (AppSync Events). */
+  protocol: 'graphql' | 'events';
+  /** The message type: `start`, `subscribe` or `publish`. */
+  type: string;
+  /** The message's id. */
+  id: string;
+  /** The verdict on its `authorization`, with the server's canonical request. */
+  result: VerifyResult;
+}
+
+/** The real-time side of a {@link LocalIamEndpoint}. */
+export interface LocalRealtime {
+  /** Every `start`, `subscribe` and `publish` received, in order, with its verdict. */
+  messages: RealtimeMessageRecord[];
+  /**
+   * Sends a GraphQL subscription `data` message (`{"type":"data","id":...,"payload":{"data":
+   * data}}`), as AppSync does after a mutation, to every started subscription whose query names a
+   * top-level field of `data`.
+   * @returns the number of subscriptions reached
+   * @example endpoint.realtime.publishGraphql({ onCreateMessage: { id: '1', text: 'hi' } })
+   */
+  publishGraphql(data: Readonly<Record<string, unknown>>): number;
+  /**
+   * Delivers events (each sent as its JSON text) to the AppSync Events subscriptions covering
+   * `channel`, as a publish does.
+   * @returns the number of subscriptions reached
+   */
+  publishEvents(channel: string, events: readonly unknown[]): number;
+}
+
+/**
+ * The `appsync` option of {@link LocalIamEndpointOptions}: AppSync's real-time protocols.
+ */
+export interface LocalAppSyncOptions {
+  /**
+   * The API's HTTP host, which AppSync verifies each signature against (`host` is signed).
+   * @default the upgrade request's Host, with `appsync-realtime-api` read as `appsync-api`: the
+   * endpoint's own `127.0.0.1:PORT` when it is addressed directly, as a custom domain is
+   */
+  apiHost?: string;
+  /** Milliseconds between `ka` (keep-alive) messages after `connection_ack`. @default 60000 */
+  keepAliveMs?: number;
 }
 
 /**
@@ -285,6 +336,24 @@ export interface LocalIamEndpointOptions extends VerifyOptions {
    * @example { cors: { allowOrigin: 'http://127.0.0.1:5173', allowCredentials: true } }
    */
   cors?: CorsOptions;
+  /**
+   * Serve AppSync's real-time protocols, verifying IAM with the service `appsync` in `region`:
+   * GraphQL subscriptions (WebSocket at `/graphql/realtime`, or `/graphql`: the `header` query
+   * parameter or `header-` subprotocol verified over a POST of `{}` to `/graphql/connect`, each
+   * `start` over its `data`), AppSync Events (WebSocket at `/event/realtime`: the `header-`
+   * subprotocol over `{}` to `/event`, each `subscribe` and `publish` over its channel and events)
+   * and Events' HTTP publishing (signed `POST /event`). A refused handshake is still upgraded and
+   * gets AppSync's `connection_error`; each refused message its `error`. `true` for the defaults.
+   * @default undefined (those paths are ordinary routes)
+   */
+  appsync?: boolean | LocalAppSyncOptions;
+  /**
+   * Serve IoT Core's MQTT over WebSocket at `/mqtt`: the presigned URL is verified with the service
+   * `iotdevicegateway`, its X-Amz-Security-Token read from the query but not signed, as IoT Core
+   * requires; a refusal is IoT's 403. An accepted client gets CONNACK for its MQTT CONNECT.
+   * @default false
+   */
+  iotMqtt?: boolean;
 }
 
 /** The `cors` option of {@link LocalIamEndpointOptions}. */

@@ -4,7 +4,7 @@ import { checkClaimScope, checkClaimTime } from './claimChecks';
 import { scopeOf } from './credentialScope';
 import { signatureMismatch } from './errors';
 import { findIdentity } from './identity';
-import { resolveVerifyOptions } from './options';
+import { resolveVerifyOptions, type ResolvedVerifyOptions } from './options';
 import { readClaim } from './readClaim';
 import { buildStringToSign } from './signature';
 import { signatureMatches } from './signatureMatches';
@@ -23,9 +23,24 @@ import type { RawRequest, VerifyFailure, VerifyOptions, VerifyResult } from './t
  * if (!result.ok) console.log(result.errorType, result.message);
  */
 export function verifyRequest(raw: RawRequest, options?: VerifyOptions): VerifyResult {
-  const settings = resolveVerifyOptions(options);
-  const claim = readClaim(raw, settings.service);
-  if (!claim.ok) return claim;
+  return verifyResolved(raw, resolveVerifyOptions(options));
+}
+
+/**
+ * {@link verifyRequest} with resolved options. `unsignedQueryParams` names query parameters that
+ * are sent but not signed, besides X-Amz-Signature: IoT Core's presigned URLs carry
+ * X-Amz-Security-Token appended after the signature.
+ * @internal
+ */
+export function verifyResolved(
+  raw: RawRequest,
+  settings: ResolvedVerifyOptions,
+  unsignedQueryParams: readonly string[] = [],
+): VerifyResult {
+  const read = readClaim(raw, settings.service);
+  if (!read.ok) return read;
+  const excludedQueryParams = [...read.excludedQueryParams, ...unsignedQueryParams];
+  const claim = { ...read, excludedQueryParams };
   const canonicalRequest = buildCanonicalRequest(raw, claim, settings);
   const stringToSign = buildStringToSign(
     claim.amzDate,

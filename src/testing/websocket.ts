@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { CONTENT_TYPE_HEADER, INTERNAL_SERVER_ERROR_MESSAGE, JSON_CONTENT_TYPE } from './constants';
 import { firstHeader } from './rawHeaders';
 import type { RawRequest } from './types';
+import { runConnection, type WebSocketPeer, type WebSocketSession } from './realtime/connection';
 import { closeFrame, responseHead, textFrame, websocketAccept } from './websocketFrames';
 
 /**
@@ -10,7 +11,9 @@ import { closeFrame, responseHead, textFrame, websocketAccept } from './websocke
  * upgrade request (presigned URL or signed headers) is verified like any request; a verified one
  * completes the RFC 6455 handshake, receives one text frame (the 200 body: the verified echo) and
  * a normal close; any other answer is sent as a plain HTTP response (the 403 and its JSON) with
- * no upgrade. Built on node:http's 'upgrade' event and node:crypto only.
+ * no upgrade. A real-time route (AppSync, IoT Core) instead selects its subprotocol and runs a
+ * session on the connection (realtime/connection.ts). Built on node:http's 'upgrade' event and
+ * node:crypto only.
  */
 
 /** What the endpoint decides for an upgrade request. @internal */
@@ -18,6 +21,10 @@ export interface UpgradeAnswer {
   status: number;
   headers: Record<string, string>;
   body: Uint8Array;
+  /** The subprotocol selected (`Sec-WebSocket-Protocol` of the 101), if any. */
+  protocol?: string;
+  /** Runs the connection after the 101, instead of `$connect`'s echo and close. */
+  session?: (peer: WebSocketPeer) => WebSocketSession;
 }
 
 /** The status a `$connect` answered `status` really sends: 101 for a 2XX, else the same. @internal */
@@ -50,16 +57,21 @@ function sendHttp(socket: Duplex, answer: UpgradeAnswer, now: Date): void {
   socket.end(Buffer.concat([Buffer.from(head, 'latin1'), answer.body]));
 }
 
-function sendAccepted(socket: Duplex, raw: RawRequest, body: Uint8Array, now: Date): void {
+function sendAccepted(socket: Duplex, raw: RawRequest, answer: UpgradeAnswer, now: Date): void {
   const key = firstHeader(raw.rawHeaders, 'sec-websocket-key')?.trim() ?? '';
   const head = responseHead(101, {
     upgrade: 'websocket',
     connection: 'Upgrade',
     'sec-websocket-accept': websocketAccept(key),
+    ...(answer.protocol ? { 'sec-websocket-protocol': answer.protocol } : {}),
     date: now.toUTCString(),
   });
   socket.write(head, 'latin1');
-  socket.write(textFrame(body));
+  if (answer.session) {
+    runConnection(socket, answer.session);
+    return;
+  }
+  socket.write(textFrame(answer.body));
   socket.end(closeFrame());
   // The client answers with its own close frame: read and drop it, then let the socket go.
   socket.resume();
@@ -97,7 +109,7 @@ export function acceptWebSockets(
     }
     try {
       const answer = decide(raw);
-      if (upgradeStatus(answer.status) === 101) sendAccepted(socket, raw, answer.body, now());
+      if (upgradeStatus(answer.status) === 101) sendAccepted(socket, raw, answer, now());
       else sendHttp(socket, answer, now());
     } catch {
       const failure = {

@@ -61,12 +61,12 @@ export const CREDENTIAL_PROVIDERS_ALIAS = {
   '@aws-sdk/credential-providers': '@aws-sdk/credential-providers/dist-es/index.browser.js',
 };
 
-/** examples/browser bundled into `outDir` (index.html + main.js), minified. */
-export async function bundleExamplePage(work: string, outDir: string) {
+/** examples/<example> bundled into `outDir` (index.html + main.js), minified. */
+export async function bundleExamplePage(work: string, outDir: string, example = 'browser') {
   mkdirSync(outDir, { recursive: true });
-  copyFileSync(join(ROOT, 'examples', 'browser', 'index.html'), join(outDir, 'index.html'));
+  copyFileSync(join(ROOT, 'examples', example, 'index.html'), join(outDir, 'index.html'));
   const result = await build({
-    entryPoints: [join(ROOT, 'examples', 'browser', 'main.ts')],
+    entryPoints: [join(ROOT, 'examples', example, 'main.ts')],
     outfile: join(outDir, 'main.js'),
     bundle: true,
     minify: true,

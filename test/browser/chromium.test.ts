@@ -7,37 +7,15 @@
  * screenshot in test-artifacts/browser/.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import {
-  startLocalCognitoIdentityEndpoint,
-  startLocalIamEndpoint,
-  type LocalCognitoIdentityEndpoint,
-  type LocalIamEndpoint,
-  type TestIdentity,
-} from 'aws-sigv4-interceptor/testing';
+import type { Page } from 'playwright-core';
+import { startLocalIamEndpoint, type LocalIamEndpoint } from 'aws-sigv4-interceptor/testing';
 import { bundleExamplePage, installBuiltPackage, ROOT, workFolder } from './build';
-import { startPageServer } from './pageServer';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const ARTIFACTS = join(ROOT, 'test-artifacts', 'browser');
-const REGION = 'us-east-1';
-const IDENTITY_POOL_ID = `${REGION}:0b5c2f4e-1d2a-4c3b-9e8f-7a6b5c4d3e2f`;
-const USER_POOL_ID = `${REGION}_AdminPool1`;
-const ID_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.admin-id-token.c2lnbmF0dXJl';
+import { ARTIFACTS, chromiumAvailable, launchChromium, openPage } from './chromium';
+import { REGION, startPageSignIn, type PageSignIn } from './signIn';
 
 const isNodeBuiltin = (name: string) =>
   name.startsWith('node:') || builtinModules.includes(name.split('/')[0]);
@@ -46,16 +24,7 @@ const isNodeBuiltin = (name: string) =>
 const headerOf = (raw: string[], name: string) =>
   raw.find((_, i) => i % 2 === 1 && raw[i - 1].toLowerCase() === name);
 
-const haveChromium = existsSync(CHROMIUM);
-// CI installs Chromium and sets REQUIRE_CHROMIUM: there, a missing browser is a failure.
-if (!haveChromium && process.env.REQUIRE_CHROMIUM) {
-  throw new Error(`REQUIRE_CHROMIUM is set but ${CHROMIUM} is missing`);
-}
-if (!haveChromium) {
-  console.warn(
-    `SKIPPED: the Chromium test of the browser build needs ${CHROMIUM} (apt-get install -y chromium)`,
-  );
-}
+const haveChromium = chromiumAvailable();
 
 let work: string;
 let packageDir: string;
@@ -119,78 +88,43 @@ describe('the browser build', () => {
 
 (haveChromium ? describe : describe.skip)('in headless Chromium', () => {
   let api: LocalIamEndpoint;
-  let cognito: LocalCognitoIdentityEndpoint;
-  let server: Awaited<ReturnType<typeof startPageServer>>;
-  let context: BrowserContext;
-  let profile: string;
+  let signIn: PageSignIn;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
 
   beforeAll(async () => {
-    const accepted: TestIdentity[] = [];
-    cognito = await startLocalCognitoIdentityEndpoint({
-      identityPools: [
-        {
-          identityPoolId: IDENTITY_POOL_ID,
-          allowUnauthenticated: false,
-          logins: { [`cognito-idp.${REGION}.amazonaws.com/${USER_POOL_ID}`]: [ID_TOKEN] },
-        },
-      ],
-      registerWith: accepted,
-    });
-    server = await startPageServer(join(work, 'page'), cognito.url);
+    signIn = await startPageSignIn(join(work, 'page'));
     // Another port: another origin, so every call is cross-origin with a preflight.
     api = await startLocalIamEndpoint({
       region: REGION,
       service: 'execute-api',
-      credentials: accepted,
-      cors: { allowOrigin: server.origin },
+      credentials: signIn.accepted,
+      cors: { allowOrigin: signIn.server.origin },
     });
-    profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_FLAGS,
-      viewport: { width: 1000, height: 900 },
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
-    await Promise.all([api?.close(), cognito?.close(), server?.close()]);
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
+    await Promise.all([api?.close(), signIn?.close()]);
   });
 
-  const open = async (): Promise<Page> => {
-    const tab = await context.newPage();
-    const errors: string[] = [];
-    tab.on('pageerror', (error) => errors.push(String(error)));
-    tab.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    const query = new URLSearchParams({
-      apiUrl: `${api.url}/prod`,
-      identityPoolId: IDENTITY_POOL_ID,
-      userPoolId: USER_POOL_ID,
-      cognitoEndpoint: server.origin,
-      signingRegion: REGION,
-      signingService: 'execute-api',
-    });
-    // As Cognito's hosted sign-in page returns a signed-in user: the ID token in the fragment.
-    await tab.goto(`${server.origin}/index.html?${query}#id_token=${ID_TOKEN}`);
-    await tab
-      .locator('body[data-state="done"]')
-      .waitFor({ timeout: 20_000 })
-      .catch((error: unknown) => {
-        throw new Error(`the page did not finish: ${String(error)}\n${errors.join('\n')}`);
-      });
-    return tab;
-  };
+  const open = (): Promise<Page> =>
+    openPage(
+      browser.context,
+      signIn.pageUrl({
+        apiUrl: `${api.url}/prod`,
+        signingRegion: REGION,
+        signingService: 'execute-api',
+      }),
+      'body[data-state="done"]',
+    );
 
   test('signs in with Cognito, calls the API through fetch and axios, shows both verified', async () => {
     const tab = await open();
     mkdirSync(ARTIFACTS, { recursive: true });
     await tab.screenshot({ path: join(ARTIFACTS, 'admin-page.png'), fullPage: true });
 
-    const key = cognito.issued[0]?.accessKeyId;
+    const key = signIn.cognito.issued[0]?.accessKeyId;
     expect(await tab.textContent('#identity')).toMatch(new RegExp(`^Signed in: ${REGION}:`));
     for (const id of ['#fetch-result', '#axios-result']) {
       expect(await tab.getAttribute(id, 'data-state')).toBe('ok');
@@ -199,7 +133,7 @@ describe('the browser build', () => {
     }
 
     // One sign-in for both clients: the provider's one entry in the page-wide cache.
-    expect(cognito.calls).toEqual({ GetId: 1, GetCredentialsForIdentity: 1 });
+    expect(signIn.cognito.calls).toEqual({ GetId: 1, GetCredentialsForIdentity: 1 });
     // Only signed requests reached the API (preflights are answered unsigned and not listed).
     const calls = api.requests.map(({ raw, result, status }) => ({
       method: raw.method,
@@ -209,8 +143,14 @@ describe('the browser build', () => {
       origin: headerOf(raw.rawHeaders, 'origin'),
     }));
     expect(calls.sort((a, b) => a.method.localeCompare(b.method))).toEqual([
-      { method: 'GET', url: '/prod/orders?status=open', status: 200, key, origin: server.origin },
-      { method: 'POST', url: '/prod/orders', status: 200, key, origin: server.origin },
+      {
+        method: 'GET',
+        url: '/prod/orders?status=open',
+        status: 200,
+        key,
+        origin: signIn.server.origin,
+      },
+      { method: 'POST', url: '/prod/orders', status: 200, key, origin: signIn.server.origin },
     ]);
     await tab.close();
   });

@@ -30,9 +30,22 @@ export interface BotocoreSignature {
   signedHeaders: string;
 }
 
+/** A request to presign: no headers but `host` (taken from the URL), no body. */
+export interface BotocorePresignRequest extends Omit<BotocoreRequest, 'headers' | 'body'> {
+  /** X-Amz-Expires, in seconds. */
+  expires: number;
+}
+
+export interface BotocorePresigned extends BotocoreSignature {
+  /** The URL with the X-Amz-* parameters, X-Amz-Signature last. */
+  url: string;
+}
+
 export interface BotocoreOracle {
   readonly version: string;
   sign(request: BotocoreRequest): Promise<BotocoreSignature>;
+  /** Presigns as botocore's SigV4QueryAuth does. */
+  presign(request: BotocorePresignRequest): Promise<BotocorePresigned>;
   close(): Promise<void>;
 }
 
@@ -48,7 +61,7 @@ function warnOnce(reason: string): undefined {
   return undefined;
 }
 
-type Pending = { resolve: (s: BotocoreSignature) => void; reject: (e: Error) => void };
+type Pending = { resolve: (s: BotocorePresigned) => void; reject: (e: Error) => void };
 
 /** Starts the oracle, or resolves to undefined (with one warning) when it cannot run here. */
 export function startBotocoreOracle(): Promise<BotocoreOracle | undefined> {
@@ -109,7 +122,7 @@ export function startBotocoreOracle(): Promise<BotocoreOracle | undefined> {
       const waiting = pending.get(message.id);
       pending.delete(message.id);
       if (message.error) waiting?.reject(new Error(`botocore: ${message.error}`));
-      else waiting?.resolve(message as BotocoreSignature);
+      else waiting?.resolve(message as BotocorePresigned);
     });
   });
 }
@@ -120,20 +133,18 @@ function oracle(
   pending: Map<number, Pending>,
   newId: () => number,
 ): BotocoreOracle {
+  const ask = (request: object): Promise<BotocorePresigned> => {
+    const id = newId();
+    const line = JSON.stringify({ ...request, id });
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      child.stdin.write(`${line}\n`);
+    });
+  };
   return {
     version,
-    sign(request) {
-      const id = newId();
-      const line = JSON.stringify({
-        ...request,
-        id,
-        body: Buffer.from(request.body).toString('base64'),
-      });
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        child.stdin.write(`${line}\n`);
-      });
-    },
+    sign: (request) => ask({ ...request, body: Buffer.from(request.body).toString('base64') }),
+    presign: (request) => ask(request),
     close: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -9,6 +9,9 @@ writes one JSON answer per line on stdout, in order:
   out: {"id", "canonicalRequest", "stringToSign", "signature", "signedHeaders"}
        or {"id", "error"}
 
+With "expires" (seconds) the request is presigned instead, as SigV4QueryAuth does (the X-Amz-*
+parameters added to the URL, X-Amz-Signature last), and the answer also holds the presigned "url".
+
 The request is signed as it is given: the caller passes exactly the headers to sign (x-amz-date
 and x-amz-security-token among them) and the signing time. botocore computes the canonical
 request, string to sign and signature with SigV4Auth, as it does for every AWS SDK for Python
@@ -48,10 +51,32 @@ def sign(request, AWSRequest, Credentials, SigV4Auth):
     }
 
 
+def presign(request, AWSRequest, Credentials, SigV4QueryAuth):
+    aws_request = AWSRequest(method=request["method"], url=request["url"])
+    aws_request.context["timestamp"] = request["amzDate"]
+    credentials = Credentials(
+        request["accessKeyId"], request["secretAccessKey"], request.get("sessionToken")
+    )
+    auth = SigV4QueryAuth(credentials, request["service"], request["region"], request["expires"])
+    # add_auth without its own clock: the signing time is the case's.
+    auth._modify_request_before_signing(aws_request)
+    canonical_request = auth.canonical_request(aws_request)
+    string_to_sign = auth.string_to_sign(aws_request, canonical_request)
+    signature = auth.signature(string_to_sign, aws_request)
+    auth._inject_signature_to_request(aws_request, signature)
+    return {
+        "canonicalRequest": canonical_request,
+        "stringToSign": string_to_sign,
+        "signature": signature,
+        "signedHeaders": auth.signed_headers(auth.headers_to_sign(aws_request)),
+        "url": aws_request.url,
+    }
+
+
 def main():
     try:
         import botocore
-        from botocore.auth import SigV4Auth
+        from botocore.auth import SigV4Auth, SigV4QueryAuth
         from botocore.awsrequest import AWSRequest
         from botocore.credentials import Credentials
     except ImportError as error:
@@ -63,7 +88,10 @@ def main():
             continue
         request = json.loads(line)
         try:
-            result = sign(request, AWSRequest, Credentials, SigV4Auth)
+            if "expires" in request:
+                result = presign(request, AWSRequest, Credentials, SigV4QueryAuth)
+            else:
+                result = sign(request, AWSRequest, Credentials, SigV4Auth)
             answer({"id": request["id"], **result})
         except Exception as error:  # reported to the test, which fails with it
             answer({"id": request["id"], "error": f"{type(error).__name__}: {error}"})
