@@ -12,6 +12,7 @@ export { inferSigningScope } from './infer';
 export { presign } from './presign';
 export { diagnose } from './diagnosis/diagnose';
 export { formatDiagnosis } from './diagnosis/format';
+export { diagnosisOf } from './diagnosis/diagnosisOf';
 export {
   SigV4Error,
   SigV4OptionsError,

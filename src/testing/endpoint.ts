@@ -5,6 +5,7 @@ import { resolveEndpointOptions } from './endpointOptions';
 import { readRawRequest, writeAnswer, writeInternalError } from './http';
 import { closeServer, listenOnLoopback } from './loopback';
 import { resolveVerifyOptions } from './options';
+import { localSigningOptions } from './signingOptions';
 import type { LocalIamEndpoint, LocalIamEndpointOptions, RawRequest } from './types';
 import { acceptWebSockets, upgradeStatus } from './websocket';
 
@@ -64,5 +65,14 @@ export async function startLocalIamEndpoint(
     dropWebSockets();
     return closeServer(server);
   };
-  return { url, port, requests, close };
+  const host = new URL(url).host;
+  return {
+    url,
+    port,
+    requests,
+    close,
+    get signingOptions() {
+      return localSigningOptions(verify, host);
+    },
+  };
 }

@@ -20,6 +20,7 @@ export type {
   InvokeRequest,
   LocalIamEndpoint,
   LocalIamEndpointOptions,
+  LocalSigningOptions,
   RawRequest,
   RecordedRequest,
   RecordingServer,
