@@ -57,9 +57,14 @@ beforeAll(async () => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 test('the README has TypeScript blocks, and every code block is ts, sh or text', () => {
-  expect(snippets.length).toBeGreaterThanOrEqual(7);
+  expect(snippets.length).toBeGreaterThanOrEqual(8);
   const fences = [...readFileSync(README_PATH, 'utf8').matchAll(/^```(\S+)$/gm)].map((m) => m[1]);
   expect(new Set(fences)).toEqual(new Set(['ts', 'sh', 'text']));
+});
+
+test('the quick start in the README is examples/quick-start/quick-start.mjs, verbatim', () => {
+  const script = readFileSync(join(ROOT, 'examples', 'quick-start', 'quick-start.mjs'), 'utf8');
+  expect(snippets.map(({ code }) => `${code}\n`)).toContain(script);
 });
 
 test('a broken block fails the check (wrong option name, undefined name)', () => {
