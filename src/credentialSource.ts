@@ -2,6 +2,7 @@ import { cachedCredentials, forgetCachedCredentials } from './credentials';
 import { defaultCredentialProvider, resetDefaultCredentialChain } from './defaultCredentials';
 import { SigV4CredentialsError, isSigV4Error } from './errors';
 import type { ResolvedOptions } from './options';
+import { sdkProvidersMissing } from './sdkProviders';
 import type { AwsCredentialIdentity } from './types';
 
 /** The credentials of one signer. @internal */
@@ -48,10 +49,11 @@ export function credentialSource(options: ResolvedOptions): CredentialSource {
       return await provider();
     } catch (cause) {
       if (isSigV4Error(cause)) throw cause;
+      const missing = sdkProvidersMissing(cause); // the real cause, not the sources never tried
       throw new SigV4CredentialsError(
         'NO_CREDENTIALS',
-        `Could not resolve AWS credentials from ${source}`,
-        fix,
+        missing?.what ?? `Could not resolve AWS credentials from ${source}`,
+        missing?.fix ?? fix,
         { method, url, cause },
       );
     }
