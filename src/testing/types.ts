@@ -196,7 +196,14 @@ export interface LocalSigningOptions {
   /** The endpoint's `host:port`, e.g. `127.0.0.1:53187`: the only host these options sign for. */
   hosts: string[];
   /** The first identity the endpoint accepts: its key id, secret key and session token, if any. */
-  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  credentials: {
+    /** The identity's access key id. */
+    accessKeyId: string;
+    /** The identity's secret key. */
+    secretAccessKey: string;
+    /** Its session token, when it has one (the default identity does). */
+    sessionToken?: string;
+  };
 }
 
 /**
