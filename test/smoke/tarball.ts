@@ -108,6 +108,15 @@ async function main(): Promise<void> {
     });
     execFileSync('tar', ['xzf', join(work, packed.filename), '-C', work]);
     const unpacked = join(work, 'package');
+    await check('the bin (package.json `bin`) runs from the tarball: --version', () => {
+      const pkg = JSON.parse(readFileSync(join(unpacked, 'package.json'), 'utf8')) as {
+        version: string;
+        bin: Record<string, string>;
+      };
+      const bin = join(unpacked, pkg.bin[SELF]);
+      const output = execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
+      if (output !== `${SELF} ${pkg.version}\n`) throw new Error(`--version printed ${output}`);
+    });
     for (const consumer of CONSUMERS) {
       await check(consumer.name, () => exercise(project(work, unpacked, consumer), consumer));
     }
