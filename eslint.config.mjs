@@ -52,6 +52,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // Plain JavaScript examples run on Node.js as they are.
+    files: ['examples/**/*.mjs'],
+    languageOptions: { globals: { console: 'readonly', fetch: 'readonly' } },
+  },
+  {
     files: [
       'src/testing/**',
       'src/cli/**',

@@ -4,6 +4,7 @@ import { defaultCredentialProvider, resetDefaultCredentialChain } from './defaul
 import { SigV4CredentialsError, isSigV4Error } from './errors';
 import type { ResolvedOptions } from './options';
 import { safeCause } from './safeCause';
+import { sdkProvidersMissing } from './sdkProviders';
 import type { AwsCredentialIdentity } from './types';
 
 /** The credentials of one signer. @internal */
@@ -120,10 +121,11 @@ export function credentialSource(options: ResolvedOptions): CredentialSource {
           { method, url },
         );
       }
+      const missing = sdkProvidersMissing(cause); // the real cause, not the sources never tried
       throw new SigV4CredentialsError(
         'NO_CREDENTIALS',
-        `Could not resolve AWS credentials from ${source}`,
-        fix,
+        missing?.what ?? `Could not resolve AWS credentials from ${source}`,
+        missing?.fix ?? fix,
         { method, url, cause },
       );
     }

@@ -15,6 +15,7 @@ export { createAppSyncEventsSigner } from './realtime/appsyncEvents';
 export { presignIotMqtt } from './realtime/iotMqtt';
 export { diagnose } from './diagnosis/diagnose';
 export { formatDiagnosis } from './diagnosis/format';
+export { diagnosisOf } from './diagnosis/diagnosisOf';
 export {
   SigV4Error,
   SigV4OptionsError,

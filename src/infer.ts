@@ -23,7 +23,7 @@ const rule = (source: string, service: HostRule['service']): HostRule => ({
 /**
  * Host → service/region, most specific first. The region is the label next to the service label:
  * a naive "second label" parse would yield `execute-api` as the region.
- * See ../shared/DOMAIN.md §4 and https://docs.aws.amazon.com/general/latest/gr/rande.html
+ * See https://docs.aws.amazon.com/general/latest/gr/rande.html
  */
 const HOST_RULES: readonly HostRule[] = [
   rule(String.raw`^vpce-[^.]+\.execute-api\.(?<region>[^.]+)\.vpce` + AWS, 'execute-api'),

@@ -26,3 +26,28 @@ export function loadSdkProviders(): Promise<SdkCredentialProviders> {
   });
   return loading;
 }
+
+/**
+ * The error to show when the providers cannot be loaded at all: the package is not installed, or
+ * a bundler left it out (esbuild cannot follow the variable name above). Without this, the
+ * message would list sources that were never tried, and "Cannot find package" would hide in
+ * `cause`.
+ * @returns what failed and how to fix it, or undefined for any other error
+ * @internal
+ */
+export function sdkProvidersMissing(error: unknown): { what: string; fix: string } | undefined {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') return undefined;
+  if (typeof message !== 'string' || !message.includes(SDK_PROVIDERS)) return undefined;
+  return {
+    what:
+      `Cannot find package ${SDK_PROVIDERS} (not installed, or left out of a bundle), which ` +
+      'every credential source but the environment variables needs (SnapStart and container ' +
+      'credentials, profiles and SSO, web identity, instance metadata, `assumeRole`)',
+    fix:
+      `install it (npm install ${SDK_PROVIDERS}) and ship node_modules with your code, or ` +
+      `bundle it: import { fromNodeProviderChain } from '${SDK_PROVIDERS}' yourself and pass ` +
+      '`credentials: fromNodeProviderChain()` (for `assumeRole`: `credentials: ' +
+      'fromTemporaryCredentials({ params: { RoleArn } })`)',
+  };
+}

@@ -15,7 +15,7 @@ const DEFAULT_RULES: ServiceSigningRules = { uriEscapePath: true, sendsPayloadHa
 /**
  * Services that differ from the default. S3 signs the path as sent and requires the hash header;
  * OpenSearch Serverless requires the header; VPC Lattice requires UNSIGNED-PAYLOAD.
- * See ../shared/DOMAIN.md §4.
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html
  */
 const SERVICE_RULES: Readonly<Record<string, ServiceSigningRules>> = {
   s3: { uriEscapePath: false, sendsPayloadHash: true },

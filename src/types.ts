@@ -137,8 +137,12 @@ export interface SignableRequest {
   readonly body?: string | Uint8Array | ArrayBuffer;
 }
 
-/** The headers a signature adds to a request. */
-export interface SigningHeaders {
+/**
+ * The headers a signature adds to a request. A plain object type (not an interface), so that it
+ * is assignable where a `Record<string, string>` is expected: fetch's `HeadersInit`,
+ * `new Headers(...)`, axios `headers`.
+ */
+export type SigningHeaders = {
   /** `AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...` */
   readonly authorization: string;
   /** The signing time, `yyyymmddThhmmssZ`. */
@@ -149,7 +153,7 @@ export interface SigningHeaders {
   readonly 'x-amz-content-sha256'?: string;
   /** SigV4A only: the regions the signature is valid in (`*`, or a comma-separated list). */
   readonly 'x-amz-region-set'?: string;
-}
+};
 
 /** The one signer shared by the axios interceptor and the signed fetch. */
 export interface Signer {

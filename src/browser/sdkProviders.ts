@@ -20,3 +20,11 @@ export function loadSdkProviders(): Promise<SdkCredentialProviders> {
     ),
   );
 }
+
+/**
+ * Never: a page never loads the SDK's providers by name, so none can be missing.
+ * @internal
+ */
+export function sdkProvidersMissing(_error: unknown): undefined {
+  return undefined;
+}

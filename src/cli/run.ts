@@ -7,12 +7,16 @@ import { EXIT_OK, EXIT_REQUEST_FAILED, type ExitCode } from './exitCodes';
 import { describeFailure } from './failureMessage';
 import { withFlagNames } from './flagNames';
 import type { CliIo } from './io';
+import { insecureFetch } from './insecureFetch';
 import { headerLines, statusLine, writeBody } from './output';
 import { profileCredentials } from './profileCredentials';
-import { USAGE } from './usage';
+import { USAGE, VERSION } from './usage';
 import { createVerboseLogger } from './verboseLogger';
 
 const PROGRAM = 'aws-sigv4-interceptor';
+
+/** After a 4xx without -v: where the explanation is. */
+const HINT = 'hint: add -v to see what was signed and why the server refused it\n';
 
 /** A body given with data flags is a form unless a header says otherwise, as with curl. */
 const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
@@ -26,7 +30,8 @@ function requestHeaders(args: RequestArgs, hasBody: boolean): Headers {
 
 /**
  * The signed fetch for this command line: the library's one signer, credentials from the
- * default chain or `--profile`, and only the URL's own host in scope, so that a redirect (`-L`)
+ * default chain, `--profile` or `--access-key`/`--secret-key`, `-k` sending through a fetch that
+ * accepts any certificate, and only the URL's own host in scope, so that a redirect (`-L`)
  * to another host is followed unsigned and a host whose region/service cannot be inferred fails
  * with UNKNOWN_SIGNING_SCOPE instead of going out unsigned.
  */
@@ -35,8 +40,9 @@ function signedFetchFor(args: RequestArgs, io: CliIo): typeof fetch {
     region: args.region,
     service: args.service,
     signingOrigin: args.signingOrigin,
-    credentials: args.profile === undefined ? undefined : profileCredentials(args.profile),
+    credentials: args.profile === undefined ? args.credentials : profileCredentials(args.profile),
     hosts: [new URL(args.url).host],
+    fetch: args.insecure ? insecureFetch : undefined,
     debug: args.verbose ? createVerboseLogger(io.stderr) : undefined,
   });
 }
@@ -49,9 +55,10 @@ async function send(args: RequestArgs, io: CliIo): Promise<ExitCode> {
     body,
     redirect: args.followRedirects ? 'follow' : 'manual',
   });
-  io.stderr.write(`${statusLine(response)}\n`);
+  if (!args.silent) io.stderr.write(`${statusLine(response)}\n`);
   if (args.include) io.stderr.write(headerLines(response));
   const failed = response.status >= 400;
+  if (response.status < 500 && failed && !args.verbose && !args.silent) io.stderr.write(HINT);
   if (failed && args.verbose) {
     const diagnosis = await diagnose(response); // reads a clone: the body is still ours to print
     if (diagnosis) io.stderr.write(`* diagnosis:\n${withFlagNames(formatDiagnosis(diagnosis))}\n`);
@@ -71,8 +78,8 @@ async function send(args: RequestArgs, io: CliIo): Promise<ExitCode> {
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   try {
     const args = parseCliArgs(argv);
-    if (args === 'help') {
-      io.stdout.write(USAGE);
+    if (args === 'help' || args === 'version') {
+      io.stdout.write(args === 'help' ? USAGE : `${PROGRAM} ${VERSION}\n`);
       return EXIT_OK;
     }
     return await send(args, io);

@@ -6,6 +6,7 @@ import { readRawRequest, writeAnswer, writeInternalError } from './http';
 import { closeServer, listenOnLoopback } from './loopback';
 import { resolveVerifyOptions } from './options';
 import { createRealtimeRoutes } from './realtime/realtime';
+import { localSigningOptions } from './signingOptions';
 import type { LocalIamEndpoint, LocalIamEndpointOptions, RawRequest, VerifyResult } from './types';
 import { acceptWebSockets, upgradeStatus, type UpgradeAnswer } from './websocket';
 
@@ -73,5 +74,15 @@ export async function startLocalIamEndpoint(
     dropWebSockets();
     return closeServer(server);
   };
-  return { url, port, requests, realtime: realtime.handle, close };
+  const host = new URL(url).host;
+  return {
+    url,
+    port,
+    requests,
+    realtime: realtime.handle,
+    close,
+    get signingOptions() {
+      return localSigningOptions(verify, host);
+    },
+  };
 }

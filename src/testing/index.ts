@@ -22,6 +22,7 @@ export type {
   LocalIamEndpoint,
   LocalIamEndpointOptions,
   LocalRealtime,
+  LocalSigningOptions,
   RawRequest,
   RealtimeMessageRecord,
   RecordedRequest,

@@ -174,6 +174,17 @@ export interface LocalIamEndpoint {
    * subscriptions open on the endpoint.
    */
   realtime: LocalRealtime;
+  /**
+   * Ready-made options for this package's signers (`createSignedFetch`, `attachSigV4`,
+   * `createSigner`, `presign`): the endpoint's region and service, its `host:port` as the only
+   * host in scope (127.0.0.1 cannot be inferred, and an unscoped host passes through unsigned),
+   * and the first identity it accepts (by default {@link TEST_CREDENTIALS}).
+   * @example
+   * const endpoint = await startLocalIamEndpoint({ region: 'eu-west-1' });
+   * const signedFetch = createSignedFetch(endpoint.signingOptions);
+   * await signedFetch(`${endpoint.url}/prod/items`); // 200, signature verified
+   */
+  signingOptions: LocalSigningOptions;
   /** Stops listening and drops open keep-alive connections. */
   close(): Promise<void>;
 }
@@ -222,6 +233,28 @@ export interface LocalAppSyncOptions {
   apiHost?: string;
   /** Milliseconds between `ka` (keep-alive) messages after `connection_ack`. @default 60000 */
   keepAliveMs?: number;
+}
+
+/**
+ * Signing options that match a local endpoint; assignable to the package's `SigV4Options`.
+ * A new object (and `hosts` array) on each read, so a test may change its copy freely.
+ */
+export interface LocalSigningOptions {
+  /** The region the endpoint checks, e.g. `eu-west-1`. */
+  region: string;
+  /** The service the endpoint checks, `execute-api` by default. */
+  service: string;
+  /** The endpoint's `host:port`, e.g. `127.0.0.1:53187`: the only host these options sign for. */
+  hosts: string[];
+  /** The first identity the endpoint accepts: its key id, secret key and session token, if any. */
+  credentials: {
+    /** The identity's access key id. */
+    accessKeyId: string;
+    /** The identity's secret key. */
+    secretAccessKey: string;
+    /** Its session token, when it has one (the default identity does). */
+    sessionToken?: string;
+  };
 }
 
 /**

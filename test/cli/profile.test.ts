@@ -9,7 +9,7 @@ import {
 } from 'aws-sigv4-interceptor/testing';
 import { ensureCliBuilt } from './support/build';
 import { awsFiles, baseEnv, profileFile } from './support/env';
-import { runCli } from './support/run';
+import { HINT, runCli } from './support/run';
 
 let endpoint: LocalIamEndpoint;
 const files = awsFiles(profileFile('cli-test'));
@@ -47,7 +47,7 @@ test('--profile wins over keys in the environment, which the default chain would
   expect(withProfile.code).toBe(0);
   const withoutProfile = await runCli(args(`${endpoint.url}/prod/p`), env);
   expect(withoutProfile.code).toBe(1);
-  expect(withoutProfile.stderr).toBe('HTTP 403 Forbidden\n');
+  expect(withoutProfile.stderr).toBe(`HTTP 403 Forbidden\n${HINT}`);
 });
 
 test('an unknown profile: exit 2, naming the profile and what to check, nothing sent', async () => {

@@ -33,7 +33,7 @@ test('--help prints the usage on stdout and exits 0', async () => {
 
 // [what is wrong, the arguments before the URL (URL appended when `url`), the message expected]
 const USAGE_ERRORS: Array<[string, string[], boolean, RegExp]> = [
-  ['an unknown flag', ['--bogus'], true, /Unknown option '--bogus'/],
+  ['an unknown flag', ['--bogus'], true, /unknown option '--bogus'\nTry --help\.\n$/],
   ['a flag without its value', ['-H'], false, /Option '-H, --header <value>' argument missing/],
   ['a header without a colon', ['-H', 'no-colon'], true, /-H 'no-colon': expected 'Name: value'/],
   ['no URL', [...SCOPE], false, /no URL given/],
@@ -92,6 +92,9 @@ test('no credentials anywhere: exit 2 naming the sources tried', async () => {
   const { code, stderr } = await runCli([...SCOPE, `${endpoint.url}/prod/x`], baseEnv(files));
   expect(code).toBe(2);
   expect(stderr).toContain('Could not resolve AWS credentials from environment variables');
+  // The fix in this tool's words, not the library's option.
+  expect(stderr).toContain('or pass --access-key and --secret-key (or --profile)\n');
+  expect(stderr).not.toContain('`');
   expect(endpoint.requests.length).toBe(before);
 });
 

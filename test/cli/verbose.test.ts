@@ -9,7 +9,7 @@ import {
 } from 'aws-sigv4-interceptor/testing';
 import { ensureCliBuilt } from './support/build';
 import { awsFiles, baseEnv, credentialsEnv, secretsOf } from './support/env';
-import { runCli, type CliResult } from './support/run';
+import { HINT, runCli, type CliResult } from './support/run';
 
 let endpoint: LocalIamEndpoint;
 const files = awsFiles();
@@ -62,7 +62,7 @@ test('a refusal: exit 1, the error body on stdout, and under -v the diagnosis', 
   const url = `${endpoint.url}/prod/items`;
   const quiet = await cli(['--region', 'eu-west-1', '--service', 'execute-api', url]);
   expect(quiet.code).toBe(1);
-  expect(quiet.stderr).toBe('HTTP 403 Forbidden\n');
+  expect(quiet.stderr).toBe(`HTTP 403 Forbidden\n${HINT}`);
   expect(JSON.parse(quiet.stdout.toString('utf8')).message).toMatch(/not 'eu-west-1'/);
 
   const verbose = await cli(['-v', '--region', 'eu-west-1', '--service', 'execute-api', url]);

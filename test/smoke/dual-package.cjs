@@ -6,21 +6,7 @@
  */
 const assert = require('node:assert/strict');
 
-const results = { passed: 0, failed: 0 };
-async function check(name, fn) {
-  try {
-    await fn();
-    results.passed += 1;
-    console.log(`ok - ${name}`);
-  } catch (error) {
-    results.failed += 1;
-    console.log(
-      `not ok - ${name}\n  ${String(error && error.stack ? error.stack : error)
-        .split('\n')
-        .join('\n  ')}`,
-    );
-  }
-}
+const { check, summary } = require('./check.cjs');
 
 const loaded = (name) =>
   Object.keys(require.cache).some((file) => file.includes(`/node_modules/${name}/`));
@@ -148,8 +134,7 @@ async function main() {
       }
     }
   });
-  console.log(`smoke: ${results.passed} passed, ${results.failed} failed`);
-  process.exitCode = results.failed === 0 ? 0 : 1;
+  console.log(summary());
 }
 
 main();

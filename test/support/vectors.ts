@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-/** The AWS SigV4 test suite, as data beside the checkout (../shared/vectors). */
-export const VECTORS_DIR = resolve(__dirname, '../../../shared/vectors');
+/** The AWS SigV4 test suite, as data in the repository (see its README.md for origin and licence). */
+export const VECTORS_DIR = resolve(__dirname, '../fixtures/sigv4-test-suite');
 
 export const VECTOR_CREDENTIALS = {
   accessKeyId: 'AKIDEXAMPLE',

@@ -45,3 +45,6 @@ export function runCli(
     child.stdin?.end(stdin);
   });
 }
+
+/** What the tool prints after a 4xx answer without -v (nor -s). */
+export const HINT = 'hint: add -v to see what was signed and why the server refused it\n';

@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { RawRequest, TestIdentity } from 'aws-sigv4-interceptor/testing';
+import { VECTORS_DIR } from '../../support/vectors';
 
 /**
- * The AWS SigV4 test suite as data, read in place from /work/shared/vectors (see its README.md).
+ * The AWS SigV4 test suite as data, read in place from test/fixtures/sigv4-test-suite (see its
+ * README.md).
  * Every case signs with the same identity, region, service and date.
  */
-
-export const VECTORS_DIR = path.resolve(__dirname, '../../../../shared/vectors');
 
 export const VECTOR_IDENTITY = {
   accessKeyId: 'AKIDEXAMPLE',

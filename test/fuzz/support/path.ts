@@ -18,10 +18,18 @@ export interface PathSpec {
 /** Characters a caller cannot write raw in a path: they end it (`?`, `#`) or become `/` (`\`). */
 const NOT_RAW_IN_PATH = '/?#\\';
 
-/** https://url.spec.whatwg.org/#path-percent-encode-set, as Node 20's parser applies it. */
+/**
+ * `^` joined the path percent-encode set in a later edition of the URL Standard: Node 24's
+ * parser encodes it, Node 20 and 22 send it raw. One probe picks the edition the runtime
+ * implements; the rest of the model stays independent of the parser.
+ */
+const CARET_ENCODED = new URL('http://h/^').pathname === '/%5E';
+const PATH_ENCODE_SET = `"#<>?\`{}${CARET_ENCODED ? '^' : ''}`;
+
+/** https://url.spec.whatwg.org/#path-percent-encode-set, in the edition the runtime applies. */
 function inPathEncodeSet(char: string): boolean {
   const code = char.codePointAt(0)!;
-  return code <= 0x20 || code >= 0x7f || '"#<>?`{}'.includes(char);
+  return code <= 0x20 || code >= 0x7f || PATH_ENCODE_SET.includes(char);
 }
 
 const encodeForPath = (segment: string): string =>
