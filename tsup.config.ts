@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import type { Plugin } from 'esbuild';
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 /**
  * The modules the browser build replaces, each by its namesake in src/browser/, with the same
@@ -31,6 +31,24 @@ export const browserSwaps: Plugin = {
   },
 };
 
+/** The one place the package loads axios (src/axios/loadAxios.ts). */
+const AXIOS_IMPORT = /\bimport\((['"])axios\1\)/g;
+
+/**
+ * In the CommonJS builds, axios is loaded with `require`, as the caller's own CommonJS code
+ * loads it: an `import()` there would load axios's ES module build beside the caller's CommonJS
+ * one, a second copy of axios in the process (test/smoke/dual-package.cjs counts them). Written
+ * as a literal `require("axios")` after esbuild, which would turn a `require` in the source into
+ * a helper that bundlers cannot follow.
+ */
+export const requireAxiosInCommonJs: NonNullable<Options['plugins']>[number] = {
+  name: 'aws-sigv4-interceptor:require-axios-in-commonjs',
+  renderChunk(code) {
+    if (this.format !== 'cjs') return undefined;
+    return { code: code.replace(AXIOS_IMPORT, 'Promise.resolve().then(() => require("axios"))') };
+  },
+};
+
 export default defineConfig([
   {
     entry: {
@@ -50,6 +68,7 @@ export default defineConfig([
     treeshake: true,
     target: 'node20',
     external: ['axios'],
+    plugins: [requireAxiosInCommonJs],
   },
   {
     // package.json `exports["."].browser`: one file per format (CommonJS for test runners that
@@ -67,5 +86,6 @@ export default defineConfig([
     treeshake: true,
     external: ['axios'],
     esbuildPlugins: [browserSwaps],
+    plugins: [requireAxiosInCommonJs],
   },
 ]);

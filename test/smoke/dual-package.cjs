@@ -4,8 +4,10 @@
  * stay unloaded), and the built signer works against the built local endpoint through both
  * module systems. Run after `npm run build`; prints `N passed, M failed`.
  */
+/* global AbortController, setInterval, clearInterval, setTimeout -- Node's own */
 const assert = require('node:assert/strict');
 
+const { axiosEntriesLoaded } = require('./axiosGraphs.cjs');
 const { check, summary } = require('./check.cjs');
 
 const loaded = (name) =>
@@ -48,6 +50,21 @@ async function axiosRoundTrip(api, testing, axios, label) {
     assert.equal(response.status, 200, JSON.stringify(response.data));
   } finally {
     await endpoint.close();
+  }
+}
+
+/**
+ * A call the CommonJS build ends itself, before anything is sent (credentials that never come):
+ * with axios's errors, which must be the caller's axios's classes.
+ */
+async function endedEarly(api, axios, config) {
+  const instance = axios.create({ baseURL: 'https://abc123.execute-api.eu-west-1.amazonaws.com' });
+  api.attachSigV4(instance, { credentials: () => new Promise(() => undefined) });
+  const holdOpen = setInterval(() => undefined, 1000); // the pending provider holds nothing
+  try {
+    return await instance.get('/prod/x', config).catch((error) => error);
+  } finally {
+    clearInterval(holdOpen);
   }
 }
 
@@ -96,6 +113,22 @@ async function main() {
   await check('the CJS build signs axios requests (axios loaded on first use)', () =>
     axiosRoundTrip(cjs, cjsTesting, require('axios'), 'cjs'),
   );
+  await check('a CommonJS process that signs axios requests has one axios: its own', () =>
+    assert.deepEqual(
+      axiosEntriesLoaded().map((url) => url.replace(/^.*node_modules\//, '')),
+      ['axios/dist/node/axios.cjs'],
+    ),
+  );
+  await check("the CJS build ends calls with the caller's axios error classes", async () => {
+    const axios = require('axios');
+    const timedOut = await endedEarly(cjs, axios, { timeout: 20 });
+    assert.equal(timedOut.code, 'ECONNABORTED');
+    assert.ok(timedOut instanceof axios.AxiosError, 'a timeout is an AxiosError of its axios');
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 20);
+    const canceled = await endedEarly(cjs, axios, { signal: controller.signal });
+    assert.ok(canceled instanceof axios.CanceledError, 'an abort is a CanceledError of its axios');
+  });
   await check('the ESM build signs axios requests', async () =>
     axiosRoundTrip(esm, esmTesting, (await import('axios')).default, 'esm'),
   );
