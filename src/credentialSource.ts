@@ -102,6 +102,10 @@ export function credentialSource(options: ResolvedOptions): CredentialSource {
     }
   };
   const resolve: CredentialSource['resolve'] = async ({ method, url }) => {
+    // A warm request waits on nothing, so it needs no timer (one per request costs more than
+    // the rest of finding its credentials).
+    const warm = provider.warm();
+    if (warm) return warm;
     const timedOut = () =>
       new SigV4CredentialsError(
         'CREDENTIALS_TIMEOUT',

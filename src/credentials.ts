@@ -84,6 +84,12 @@ const sameCredentials = (a: AwsCredentialIdentity, b: AwsCredentialIdentity | un
 const isExpired = (credentials: AwsCredentialIdentity, now: number, marginMs = 0): boolean =>
   credentials.expiration !== undefined && credentials.expiration.getTime() - marginMs <= now;
 
+/** A cached provider, and what it holds that needs no resolution. @internal */
+export interface CachedProvider extends AwsCredentialProvider {
+  /** The cached credentials while they need no refresh, at once; undefined otherwise. */
+  warm(): AwsCredentialIdentity | undefined;
+}
+
 /**
  * Wraps `provider` in the process-wide cache: warm calls return the cached value with no
  * resolution; concurrent callers share one resolution; credentials within the margin of their
@@ -94,19 +100,23 @@ const isExpired = (credentials: AwsCredentialIdentity, now: number, marginMs = 0
 export function cachedCredentials(
   provider: AwsCredentialProvider,
   options: CachedCredentialsOptions,
-): AwsCredentialProvider {
+): CachedProvider {
   const { refreshMarginMs, timeoutMs = Infinity, onEvent } = options;
   const now = options.now ?? (() => Date.now()); // looked up per call: a fake clock installed later is followed
   const check = options.check ?? ((credentials) => credentials);
-  return async () => {
+  const warm = () => {
+    const current = cache().get(provider)?.current;
+    if (!current || isExpired(current, now(), refreshMarginMs)) return undefined;
+    onEvent?.({ event: 'hit', expiration: current.expiration });
+    return current;
+  };
+  const resolve = async () => {
+    const hit = warm();
+    if (hit) return hit;
     const entries = cache();
     let entry = entries.get(provider);
     if (!entry) entries.set(provider, (entry = {}));
     const { current } = entry;
-    if (current && !isExpired(current, now(), refreshMarginMs)) {
-      onEvent?.({ event: 'hit', expiration: current.expiration });
-      return current;
-    }
     if (current && !isExpired(current, now()) && refreshPaced(entry, now())) return current;
     if (current) entry.refreshTriedAt ??= now();
     const stalled = entry.inFlight !== undefined && now() - entry.inFlightSince! >= timeoutMs;
@@ -126,6 +136,7 @@ export function cachedCredentials(
       return current;
     }
   };
+  return Object.assign(resolve, { warm });
 }
 
 /** True while an early refresh was tried too recently to try again; marks a new try otherwise. */

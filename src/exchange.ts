@@ -17,14 +17,16 @@ export type { Reply, Transport } from './transport';
 /** Statuses worth explaining: IAM refusals, and a 500 after a valid signature. */
 const EXPLAINED_STATUSES = new Set([401, 403, 500]);
 
-/** Explains a refusal of a signed request (to the debug log too), and remembers what was signed. */
+/**
+ * Explains a refusal of a signed request (to the debug log too), and remembers what was signed
+ * for `diagnose`, which explains no other status: a success costs neither.
+ */
 async function explain<R>(
   internals: SignerInternals,
   { reply, record }: Hop<R>,
 ): Promise<Diagnosis | undefined> {
-  if (!record) return undefined;
+  if (!record || !EXPLAINED_STATUSES.has(reply.status)) return undefined;
   rememberSigning(reply.handle, record);
-  if (!EXPLAINED_STATUSES.has(reply.status)) return undefined;
   const summary = {
     status: reply.status,
     errorType: reply.header('x-amzn-errortype'),

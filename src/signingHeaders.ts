@@ -18,7 +18,11 @@ const STALE = new Set<string>(SIGNING_HEADERS);
  * Each value of a repeated field is trimmed before they are joined with `,`, as SigV4 does; the
  * signer only trims the joined text, which would keep `a ,b` where the server signs `a,b`.
  */
-const trimOws = (value: string): string => value.replace(/^[ \t]+|[ \t]+$/g, '');
+const isOws = (code: number) => code === 0x20 || code === 0x09;
+const trimOws = (value: string): string =>
+  isOws(value.charCodeAt(0)) || isOws(value.charCodeAt(value.length - 1))
+    ? value.replace(/^[ \t]+|[ \t]+$/g, '')
+    : value; // the usual value: nothing to trim, no regex run
 
 /**
  * The headers to sign, lower-cased: stale signing headers of an earlier attempt dropped, `host`

@@ -6,8 +6,12 @@ import { SigV4RequestError } from './errors';
  */
 const wireUrls = new WeakSet<URL>();
 
+/** Characters RFC 3986 leaves unencoded in a query component: nothing to do for them. */
+const UNRESERVED = /^[A-Za-z0-9._~-]*$/;
+
 /** RFC 3986 encoding, as SigV4 canonicalizes query components (encodeURIComponent misses !'()*). */
 export function encodeQueryComponent(value: string): string {
+  if (UNRESERVED.test(value)) return value;
   return encodeURIComponent(value).replace(
     /[!'()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
@@ -44,21 +48,67 @@ export function toWireUrl(input: string | URL, method?: string): URL {
       { method, url: String(input) },
     );
   }
-  url.hash = '';
+  if (url.hash || url.href.endsWith('#')) url.hash = ''; // `#` alone: an empty `hash`
+  canonicalizeQuery(url);
+  wireUrls.add(url);
+  return url;
+}
+
+/**
+ * Rewrites the query in its canonical encoding. Setting `search` makes the URL parse its whole
+ * text again, so a query already canonical (the usual case) is left as it is.
+ */
+function canonicalizeQuery(url: URL): void {
+  const query = url.search.slice(1);
+  if (query === '') {
+    if (url.href.endsWith('?')) url.search = ''; // an empty query: no `?` on the wire
+    return;
+  }
+  if (canonicalPairs(query)) return;
   const pairs: string[] = [];
   for (const [key, value] of url.searchParams) {
     pairs.push(`${encodeQueryComponent(key)}=${encodeQueryComponent(value)}`);
   }
   url.search = pairs.join('&');
-  wireUrls.add(url);
-  return url;
+}
+
+/** A query component as written, decoded, when it is in canonical form; else undefined. */
+function decodedIfCanonical(text: string): string | undefined {
+  if (UNRESERVED.test(text)) return text;
+  if (!text.includes('%')) return undefined; // a character left raw that must be encoded
+  try {
+    const decoded = decodeURIComponent(text);
+    return encodeQueryComponent(decoded) === text ? decoded : undefined;
+  } catch {
+    return undefined; // not UTF-8 once decoded: URLSearchParams substitutes U+FFFD
+  }
+}
+
+/**
+ * The decoded pairs of a query written in canonical form (each key and value RFC 3986-encoded,
+ * `key=value` joined by `&`), or undefined for any other query. Read from the text with the
+ * native decoder: a URL's `searchParams` parse it in JavaScript, at several times the cost.
+ */
+function canonicalPairs(query: string): Array<[string, string]> | undefined {
+  const pairs: Array<[string, string]> = [];
+  for (const part of query.split('&')) {
+    const equals = part.indexOf('=');
+    if (equals === -1) return undefined;
+    const key = decodedIfCanonical(part.slice(0, equals));
+    const value = key === undefined ? undefined : decodedIfCanonical(part.slice(equals + 1));
+    if (value === undefined) return undefined;
+    pairs.push([key!, value]);
+  }
+  return pairs;
 }
 
 /** The query of a wire URL, decoded, as @smithy/signature-v4 takes it. @internal */
 export function decodedQuery(url: URL): Record<string, string | string[]> {
   // No prototype: a `__proto__` key must be signed like any other, not swallowed.
   const query: Record<string, string | string[]> = Object.create(null);
-  for (const [key, value] of url.searchParams) {
+  const search = url.search.slice(1);
+  const pairs = search === '' ? [] : (canonicalPairs(search) ?? url.searchParams);
+  for (const [key, value] of pairs) {
     const previous = query[key];
     if (previous === undefined) query[key] = value;
     else if (Array.isArray(previous)) previous.push(value);

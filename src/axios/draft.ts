@@ -98,7 +98,11 @@ export function applyToConfig(config: AxiosRequestConfigLike, wire: WireRequest)
     config.fetchOptions = { ...config.fetchOptions, redirect: 'manual' };
   }
   const headers = config.headers as AxiosHeadersLike;
-  for (const name of wire.removeHeaders) headers.delete(name);
+  // One pass over the names set (AxiosHeaders keeps them as its own properties) rather than a
+  // case-insensitive search of them all for each name to remove, as `delete(name)` does.
+  for (const name of Object.keys(headers)) {
+    if (wire.removeHeaders.includes(name.toLowerCase())) headers.delete(name);
+  }
   headers.set({ ...wire.headers }, true);
 }
 

@@ -18,6 +18,22 @@ function maskHeaders(headers: HeaderMap | undefined, set: (name: string, value: 
 }
 
 /**
+ * Masks the signing headers of a config, in one pass over the names AxiosHeaders (or a plain
+ * object) holds as its own properties, as `config.headers.Authorization = ...` sets them.
+ */
+function maskConfigHeaders(headers: AxiosHeadersLike | undefined): void {
+  if (typeof headers !== 'object' || headers === null) return;
+  const record = headers as unknown as Record<string, unknown>;
+  for (const name of Object.keys(record)) {
+    const value = record[name];
+    const lower = name.toLowerCase();
+    if (typeof value === 'string' && (SIGNED_SECRETS as readonly string[]).includes(lower)) {
+      record[name] = redactHeader(lower, value);
+    }
+  }
+}
+
+/**
  * The request object the adapter sent, once it is done: a fetch `Request` (axios's fetch
  * adapter) keeps its headers; a Node `ClientRequest` (the http adapter) keeps the raw header
  * text it wrote and its header map. None of them is read again after the response.
@@ -48,8 +64,7 @@ function maskSentRequest(request: unknown): void {
  * @internal
  */
 export function withoutSecrets(config: AxiosRequestConfigLike, ...holders: unknown[]): void {
-  const headers = config.headers as AxiosHeadersLike & HeaderMap;
-  maskHeaders(headers, (name, value) => headers.set({ [name]: value }, true));
+  maskConfigHeaders(config.headers as AxiosHeadersLike | undefined);
   for (const holder of holders) {
     if (typeof holder !== 'object' || holder === null || !('request' in holder)) continue;
     maskSentRequest(holder.request);

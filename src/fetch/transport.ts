@@ -14,10 +14,13 @@ const REDIRECT_FAILURES: Readonly<Record<RedirectFailure, string>> = {
 };
 
 function replyOf(response: Response): Reply<Response> {
+  // Read through one clone (the caller still reads the body), and only for a refusal, whose
+  // message both the recovery and the diagnosis may ask for.
+  let message: Promise<string | undefined> | undefined;
   return {
     status: response.status,
     header: (name) => response.headers.get(name),
-    message: async () => messageOf(await response.clone().text()),
+    message: () => (message ??= response.clone().text().then(messageOf)),
     handle: response,
     discard: () => discardBody(response.bodyUsed ? undefined : response.body),
     settle: (_diagnosis, redirected) => {
