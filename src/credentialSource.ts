@@ -11,6 +11,8 @@ import type { AwsCredentialIdentity } from './types';
 export interface CredentialSource {
   /** Resolves credentials for one request, naming the source when it fails or takes too long. */
   resolve(request: { method: string; url: URL }): Promise<AwsCredentialIdentity>;
+  /** The cached credentials while they need no refresh, at once (no turn waited); else undefined. */
+  warm(): AwsCredentialIdentity | undefined;
   /** The server refused `used` (invalid or expired token): resolve afresh next time. */
   forget(used: AwsCredentialIdentity): void;
 }
@@ -134,5 +136,5 @@ export function credentialSource(options: ResolvedOptions): CredentialSource {
       );
     }
   };
-  return { resolve, forget };
+  return { resolve, warm: provider.warm, forget };
 }

@@ -128,21 +128,16 @@ function loadSigV4a(method: string, url: URL): Promise<EngineClass> {
 
 let loadedSha256: HashConstructor | undefined;
 
-/** Creates the engine for one signature: SigV4, or SigV4A when a region set is given. @internal */
-export async function createEngine(
-  scope: { region: string; service: string; regionSet?: readonly string[] },
+type EngineScope = { region: string; service: string; regionSet?: readonly string[] };
+
+const newEngine = (
+  Engine: EngineClass,
+  sha256: HashConstructor,
+  scope: EngineScope,
   credentials: AwsCredentialIdentity,
   rules: ServiceSigningRules,
-  request: { method: string; url: URL },
-): Promise<SigningEngine> {
-  const [Engine, sha256] =
-    !scope.regionSet && loadedSigV4 && loadedSha256
-      ? [loadedSigV4, loadedSha256]
-      : await Promise.all([
-          scope.regionSet ? loadSigV4a(request.method, request.url) : loadSigV4(),
-          sha256Constructor().then((loaded) => (loadedSha256 = loaded)),
-        ]);
-  return new Engine({
+): SigningEngine =>
+  new Engine({
     credentials,
     region: scope.regionSet ? scope.regionSet.join(',') : scope.region,
     service: scope.service,
@@ -150,4 +145,23 @@ export async function createEngine(
     uriEscapePath: rules.uriEscapePath,
     applyChecksum: rules.sendsPayloadHash,
   });
+
+/**
+ * Creates the engine for one signature: SigV4, or SigV4A when a region set is given. Returned at
+ * once (no promise to wait on) once SigV4 and the hash are loaded: every signature but the first.
+ * @internal
+ */
+export function createEngine(
+  scope: EngineScope,
+  credentials: AwsCredentialIdentity,
+  rules: ServiceSigningRules,
+  request: { method: string; url: URL },
+): SigningEngine | Promise<SigningEngine> {
+  if (!scope.regionSet && loadedSigV4 && loadedSha256) {
+    return newEngine(loadedSigV4, loadedSha256, scope, credentials, rules);
+  }
+  return Promise.all([
+    scope.regionSet ? loadSigV4a(request.method, request.url) : loadSigV4(),
+    sha256Constructor().then((loaded) => (loadedSha256 = loaded)),
+  ]).then(([Engine, sha256]) => newEngine(Engine, sha256, scope, credentials, rules));
 }

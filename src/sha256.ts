@@ -74,30 +74,28 @@ export function sha256Constructor(): Promise<HashConstructor> {
   return chosen;
 }
 
-/**
- * The hex SHA-256 of a string, computed at once where node:crypto is at hand; undefined elsewhere
- * (a browser, Node before 20.16), where callers do without.
- * @internal
- */
-export function sha256HexNow(text: string): string | undefined {
-  return nodeCrypto()?.createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
 /** The SHA-256 of nothing: every GET's payload hash. */
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+/**
+ * The hex SHA-256 of a string (as UTF-8) or bytes, computed at once where node:crypto is at hand;
+ * undefined elsewhere (a browser, Node before 20.16), where callers do without or wait for
+ * {@link sha256Hex}. node:crypto hashes a string in place, without the copy into bytes that a
+ * byte-oriented hash needs (a third of the time for a 1 MB string).
+ * @internal
+ */
+export function sha256HexNow(data: string | Uint8Array): string | undefined {
+  if (data.length === 0) return EMPTY_SHA256;
+  return nodeCrypto()?.createHash('sha256').update(data, 'utf8').digest('hex');
+}
 
 const toHex = (bytes: Uint8Array) =>
   Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 
-/**
- * The hex SHA-256 of a body. node:crypto hashes a string as UTF-8 in place, without the copy
- * into bytes that a byte-oriented hash needs (a third of the time for a 1 MB string).
- * @internal
- */
+/** The hex SHA-256 of a body, with the portable hash where node:crypto is missing. @internal */
 export async function sha256Hex(data: string | Uint8Array): Promise<string> {
-  if (data.length === 0) return EMPTY_SHA256;
-  const crypto = nodeCrypto();
-  if (crypto) return crypto.createHash('sha256').update(data, 'utf8').digest('hex');
+  const now = sha256HexNow(data);
+  if (now !== undefined) return now;
   const Hash = await sha256Constructor();
   const hash = new Hash();
   hash.update(typeof data === 'string' ? new TextEncoder().encode(data) : data);

@@ -6,7 +6,7 @@ import {
 } from './constants';
 import { correctedNow } from './clock';
 import type { DebugLog } from './debug';
-import { credentialSource, type CredentialSource } from './credentialSource';
+import { credentialSource } from './credentialSource';
 import { createEngine, type EngineRequest, type SigningEngine } from './engine';
 import { assertNoUserinfo, assertSignableQuery, SigV4RequestError } from './errors';
 import type { SigningRecord } from './diagnosis/types';
@@ -14,7 +14,7 @@ import { resolveOptions, type ResolvedOptions } from './options';
 import { redactCanonicalRequest, redactUrl } from './redact';
 import { isInScope, isListedHost, signingScopeFor, whyOutOfScope } from './scope';
 import { signingRulesFor, type ServiceSigningRules } from './services';
-import { sha256Hex } from './sha256';
+import { sha256Hex, sha256HexNow } from './sha256';
 import { headersToSign, signedHeaderList, signingHeadersOf } from './signingHeaders';
 import { signingUrlFor } from './signingUrl';
 import type {
@@ -81,7 +81,6 @@ interface SigningPlan {
   readonly signingUrl: URL;
   readonly scope: { region: string; service: string; regionSet?: readonly string[] };
   readonly rules: ServiceSigningRules;
-  readonly identity: AwsCredentialIdentity;
 }
 
 /** How one signature is made, beyond the request itself. @internal */
@@ -95,12 +94,11 @@ export interface SignSettings {
   readonly ownUrl?: boolean;
 }
 
-async function planFor(
+function planFor(
   resolved: ResolvedOptions,
-  credentials: CredentialSource,
   request: SignableRequest,
   ownUrl: boolean | undefined,
-): Promise<SigningPlan> {
+): SigningPlan {
   const method = request.method.toUpperCase();
   const url = toWireUrl(request.url, method);
   assertNoUserinfo(url, method);
@@ -109,31 +107,14 @@ async function planFor(
   const { region, service } = signingScopeFor(resolved, signingUrl, method);
   const regionSet = resolved.regionSet ?? (region === '*' ? ['*'] : undefined);
   const rules = signingRulesFor(service);
-  const identity = await credentials.resolve({ method, url });
-  return { method, url, signingUrl, scope: { region, service, regionSet }, rules, identity };
+  return { method, url, signingUrl, scope: { region, service, regionSet }, rules };
 }
 
-/**
- * The request in smithy's shape. The payload hash is computed here with the runtime's native
- * hash (a string hashed in place, not copied to bytes first) and handed to smithy as
- * `x-amz-content-sha256`, left unsigned for services that do not send it.
- */
-async function engineRequest(
-  { method, signingUrl, scope, rules }: SigningPlan,
+/** The request in smithy's shape; the payload hash comes next ({@link payloadHashFor}). */
+function engineRequest(
+  { method, signingUrl, rules }: SigningPlan,
   request: SignableRequest,
-  precomputeHash: boolean,
-): Promise<EngineRequest> {
-  const headers = headersToSign(request.headers, signingUrl, rules);
-  const body = toSignableBody(request.body);
-  if (!(CONTENT_SHA256_HEADER in headers)) {
-    if (precomputeHash && !scope.regionSet) {
-      headers[CONTENT_SHA256_HEADER] = await sha256Hex(body ?? '');
-    } else if (!precomputeHash && rules.sendsPayloadHash) {
-      // A presigned URL's body is not known when it is signed: S3 takes UNSIGNED-PAYLOAD,
-      // carried in the query (smithy hoists the header there), as the SDK's S3 presigner does.
-      headers[CONTENT_SHA256_HEADER] = UNSIGNED_PAYLOAD;
-    }
-  }
+): EngineRequest {
   return {
     method,
     protocol: signingUrl.protocol,
@@ -141,9 +122,28 @@ async function engineRequest(
     port: signingUrl.port ? Number(signingUrl.port) : undefined,
     path: signingUrl.pathname,
     query: decodedQuery(signingUrl),
-    headers,
-    body,
+    headers: headersToSign(request.headers, signingUrl, rules),
+    body: toSignableBody(request.body),
   };
+}
+
+/**
+ * The payload hash to hand smithy as `x-amz-content-sha256` (left unsigned for services that do
+ * not send it), computed with the runtime's native hash where there is one: a string is hashed
+ * in place, not copied to bytes first, and at once. A presigned URL's body is not known when it
+ * is signed: S3 takes UNSIGNED-PAYLOAD, carried in the query (smithy hoists the header there),
+ * as the SDK's S3 presigner does. Undefined: smithy works it out (SigV4A), or the header is set.
+ */
+function payloadHashFor(
+  { scope, rules }: SigningPlan,
+  { headers, body }: EngineRequest,
+  presign: boolean,
+): string | Promise<string> | undefined {
+  if (CONTENT_SHA256_HEADER in headers) return undefined;
+  if (presign) return rules.sendsPayloadHash ? UNSIGNED_PAYLOAD : undefined;
+  if (scope.regionSet) return undefined;
+  const data = (body as string | Uint8Array | undefined) ?? '';
+  return sha256HexNow(data) ?? sha256Hex(data);
 }
 
 /** The signing record, built only when someone reads it (a debug log, a refusal to explain). */
@@ -207,10 +207,21 @@ export function createSigner(options?: SigV4Options): Signer {
     request: SignableRequest,
     { presign, ownUrl }: SignSettings = {},
   ): Promise<SignOutcome> => {
-    const plan = await planFor(resolved, credentials, request, ownUrl);
-    const identity = presign?.omitSessionToken ? withoutSessionToken(plan.identity) : plan.identity;
-    const engine = await createEngine(plan.scope, identity, plan.rules, plan);
-    const toSign = await engineRequest(plan, request, !presign);
+    const plan = planFor(resolved, request, ownUrl);
+    // Warm credentials are at hand: no turn is waited for them, as for the engine once loaded.
+    const identity = credentials.warm() ?? (await credentials.resolve(plan));
+    const made = createEngine(
+      plan.scope,
+      presign?.omitSessionToken ? withoutSessionToken(identity) : identity,
+      plan.rules,
+      plan,
+    );
+    const engine = made instanceof Promise ? await made : made;
+    const toSign = engineRequest(plan, request);
+    const hash = payloadHashFor(plan, toSign, !!presign);
+    if (hash !== undefined) {
+      toSign.headers[CONTENT_SHA256_HEADER] = hash instanceof Promise ? await hash : hash;
+    }
     const settings = {
       signingDate: correctedNow(),
       unsignableHeaders: plan.rules.sendsPayloadHash ? UNSIGNABLE : UNSIGNABLE_WITH_HASH,
@@ -221,12 +232,12 @@ export function createSigner(options?: SigV4Options): Signer {
     const record = lazyRecord(plan, engine, signed, !!presign);
     resolved.log?.(presign ? 'presigned' : 'signed', {
       ...record(),
-      accessKeyId: plan.identity.accessKeyId,
+      accessKeyId: identity.accessKeyId,
     });
     return {
       headers: presign ? ({} as SigningHeaders) : signingHeadersOf(signed.headers, plan.rules),
       query: presign ? signed.query : undefined,
-      credentials: plan.identity,
+      credentials: identity,
       record,
     };
   };

@@ -1,10 +1,16 @@
 import { SigV4RequestError } from './errors';
 
+/** A query's decoded key/value pairs, in order. */
+type QueryPairs = ReadonlyArray<readonly [string, string]>;
+
 /**
- * URLs this module produced; parsing one again would give the same URL, so it is skipped.
- * A WeakSet: it holds nothing alive.
+ * A URL this module produced: parsing it again would give the same URL, so it is not, and its
+ * query is kept decoded, as the signer takes it. A class rather than a WeakSet of URLs: telling
+ * one apart is a prototype check, where adding to a weak collection costs as much as parsing.
  */
-const wireUrls = new WeakSet<URL>();
+class WireUrl extends URL {
+  queryPairs: QueryPairs = [];
+}
 
 /** Characters RFC 3986 leaves unencoded in a query component: nothing to do for them. */
 const UNRESERVED = /^[A-Za-z0-9._~-]*$/;
@@ -34,10 +40,10 @@ function locationBase(): string | undefined {
  * @internal
  */
 export function toWireUrl(input: string | URL, method?: string): URL {
-  if (input instanceof URL && wireUrls.has(input)) return input;
-  let url: URL;
+  if (input instanceof WireUrl) return input;
+  let url: WireUrl;
   try {
-    url = new URL(String(input), locationBase());
+    url = new WireUrl(String(input), locationBase());
   } catch {
     // No `cause`: the URL parser's TypeError keeps the raw input (a session token, a signature)
     // in its `input` property, out of reach of the masking SigV4Error applies to `url`.
@@ -49,36 +55,60 @@ export function toWireUrl(input: string | URL, method?: string): URL {
     );
   }
   if (url.hash || url.href.endsWith('#')) url.hash = ''; // `#` alone: an empty `hash`
-  canonicalizeQuery(url);
-  wireUrls.add(url);
+  url.queryPairs = canonicalizeQuery(url);
   return url;
 }
 
 /**
- * Rewrites the query in its canonical encoding. Setting `search` makes the URL parse its whole
- * text again, so a query already canonical (the usual case) is left as it is.
+ * Rewrites the query in its canonical encoding; returns it decoded. Setting `search` makes the
+ * URL parse its whole text again, so a query already canonical (the usual case) is left as is.
  */
-function canonicalizeQuery(url: URL): void {
+function canonicalizeQuery(url: URL): QueryPairs {
   const query = url.search.slice(1);
   if (query === '') {
     if (url.href.endsWith('?')) url.search = ''; // an empty query: no `?` on the wire
-    return;
+    return [];
   }
-  if (canonicalPairs(query)) return;
-  const pairs: string[] = [];
-  for (const [key, value] of url.searchParams) {
-    pairs.push(`${encodeQueryComponent(key)}=${encodeQueryComponent(value)}`);
-  }
-  url.search = pairs.join('&');
+  const canonical = canonicalPairs(query);
+  if (canonical) return canonical;
+  const pairs = [...url.searchParams];
+  url.search = pairs
+    .map(([key, value]) => `${encodeQueryComponent(key)}=${encodeQueryComponent(value)}`)
+    .join('&');
+  return pairs;
 }
 
-/** A query component as written, decoded, when it is in canonical form; else undefined. */
+/** RFC 3986's unreserved characters, by character code: left as they are in a query. */
+const UNRESERVED_CODES = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~') {
+  UNRESERVED_CODES[c.charCodeAt(0)] = 1;
+}
+const isUnreserved = (code: number) => code < 128 && UNRESERVED_CODES[code] === 1;
+
+/** The value of an upper-case hex digit (canonical escapes use no other), else -1. */
+const hexDigit = (code: number) =>
+  code >= 48 && code <= 57 ? code - 48 : code >= 65 && code <= 70 ? code - 55 : -1;
+
+/**
+ * A query component decoded, when it is written in canonical form (what `encodeQueryComponent`
+ * of its decoded text gives back), else undefined. One pass over its characters: unreserved
+ * ones as they are, anything else escaped as `%XX`, upper-case, UTF-8.
+ */
 function decodedIfCanonical(text: string): string | undefined {
-  if (UNRESERVED.test(text)) return text;
-  if (!text.includes('%')) return undefined; // a character left raw that must be encoded
+  let escaped = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isUnreserved(code)) continue;
+    if (code !== 0x25) return undefined; // `%`: any other character would be escaped
+    const high = hexDigit(text.charCodeAt(i + 1));
+    const low = hexDigit(text.charCodeAt(i + 2));
+    if (high < 0 || low < 0 || isUnreserved(high * 16 + low)) return undefined;
+    escaped = true;
+    i += 2;
+  }
+  if (!escaped) return text;
   try {
-    const decoded = decodeURIComponent(text);
-    return encodeQueryComponent(decoded) === text ? decoded : undefined;
+    return decodeURIComponent(text);
   } catch {
     return undefined; // not UTF-8 once decoded: URLSearchParams substitutes U+FFFD
   }
@@ -102,12 +132,17 @@ function canonicalPairs(query: string): Array<[string, string]> | undefined {
   return pairs;
 }
 
-/** The query of a wire URL, decoded, as @smithy/signature-v4 takes it. @internal */
+/** The query of a wire URL (or one with the same query), decoded, as @smithy/signature-v4 takes it. @internal */
 export function decodedQuery(url: URL): Record<string, string | string[]> {
   // No prototype: a `__proto__` key must be signed like any other, not swallowed.
   const query: Record<string, string | string[]> = Object.create(null);
   const search = url.search.slice(1);
-  const pairs = search === '' ? [] : (canonicalPairs(search) ?? url.searchParams);
+  const pairs =
+    url instanceof WireUrl
+      ? url.queryPairs
+      : search === ''
+        ? []
+        : (canonicalPairs(search) ?? url.searchParams);
   for (const [key, value] of pairs) {
     const previous = query[key];
     if (previous === undefined) query[key] = value;

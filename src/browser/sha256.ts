@@ -89,6 +89,6 @@ export async function sha256Hex(data: string | Uint8Array): Promise<string> {
  * No hash is computed at once in a browser (WebCrypto is asynchronous): callers do without.
  * @internal
  */
-export function sha256HexNow(_text: string): string | undefined {
+export function sha256HexNow(_data: string | Uint8Array): string | undefined {
   return undefined;
 }
