@@ -45,9 +45,12 @@ async function byS3Code(reply: Reply<unknown>): Promise<Cure | undefined> {
   return code !== undefined && Object.hasOwn(S3_CURES, code) ? S3_CURES[code] : undefined;
 }
 
+/** Whether the status is one a curable refusal comes with: anything else needs no look. @internal */
+export const mayBeCurable = (reply: Reply<unknown>): boolean => REFUSAL_STATUSES.has(reply.status);
+
 /** The cure AWS's refusal asks for, or undefined when it is not one (or not AWS's). @internal */
 export function curableRefusal(reply: Reply<unknown>): Promise<Cure | undefined> {
-  if (!REFUSAL_STATUSES.has(reply.status)) return Promise.resolve(undefined);
+  if (!mayBeCurable(reply)) return Promise.resolve(undefined);
   const errorType = reply.header('x-amzn-errortype');
   if (errorType) return byErrorType(reply, errorType);
   if (reply.header('x-amz-request-id')) return byS3Code(reply);

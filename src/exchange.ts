@@ -19,22 +19,21 @@ const EXPLAINED_STATUSES = new Set([401, 403, 500]);
 
 /**
  * Explains a refusal of a signed request (to the debug log too), and remembers what was signed
- * for `diagnose`, which explains no other status: a success costs neither.
+ * for `diagnose`, which explains no other status. Undefined at once for any other answer: a
+ * success waits on nothing here.
  */
-async function explain<R>(
+function explain<R>(
   internals: SignerInternals,
   { reply, record }: Hop<R>,
-): Promise<Diagnosis | undefined> {
+): Promise<Diagnosis | undefined> | undefined {
   if (!record || !EXPLAINED_STATUSES.has(reply.status)) return undefined;
   rememberSigning(reply.handle, record);
-  const summary = {
-    status: reply.status,
-    errorType: reply.header('x-amzn-errortype'),
-    message: await reply.message(),
-  };
-  const diagnosis = analyzeFailure(summary, record());
-  if (diagnosis) internals.log?.('refused', { diagnosis: formatDiagnosis(diagnosis) });
-  return diagnosis;
+  return reply.message().then((message) => {
+    const summary = { status: reply.status, errorType: reply.header('x-amzn-errortype'), message };
+    const diagnosis = analyzeFailure(summary, record());
+    if (diagnosis) internals.log?.('refused', { diagnosis: formatDiagnosis(diagnosis) });
+    return diagnosis;
+  });
 }
 
 /** One redirect followed: signed only as src/redirectSigning.ts allows, else with no signing header. */
@@ -84,5 +83,6 @@ export async function exchange<R>(
     chain = extendChain(chain, next.url);
     request = next;
   }
-  return hop.reply.settle(await explain(internals, hop), redirects > 0);
+  const explaining = explain(internals, hop);
+  return hop.reply.settle(explaining && (await explaining), redirects > 0);
 }

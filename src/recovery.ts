@@ -5,7 +5,7 @@
  * else is ever resent (src/curableRefusal.ts says what counts as AWS's refusal).
  */
 import { clockOffsetMs, learnServerTime } from './clock';
-import { curableRefusal } from './curableRefusal';
+import { curableRefusal, mayBeCurable } from './curableRefusal';
 import type { SigningRecord } from './diagnosis/types';
 import { toWire, type PreparedRequest } from './outgoing';
 import type { SignerInternals, SignOutcome, SignSettings } from './signer';
@@ -36,7 +36,8 @@ async function secondSignature<R>(
   internals: SignerInternals,
   request: PreparedRequest,
   reply: Reply<R>,
-  first: SignOutcome & { readonly offsetMs: number },
+  first: SignOutcome,
+  firstOffsetMs: number,
   settings: SignSettings,
   beforeSending: BeforeSending,
 ): Promise<SignOutcome | undefined> {
@@ -46,7 +47,7 @@ async function secondSignature<R>(
     // may be wrong or hostile, and the offset serves every request of the process. A request
     // signed before a concurrent one corrected the clock is worth signing again too.
     learnServerTime(reply.header('date'));
-    if (clockOffsetMs() === first.offsetMs) return undefined;
+    if (clockOffsetMs() === firstOffsetMs) return undefined;
   } else if (cure === 'credentials') {
     internals.forgetCredentials(first.credentials);
     const fresh = await beforeSending(internals.resolveCredentials(request));
@@ -74,9 +75,12 @@ export async function sendSigned<R>(
   beforeSending: BeforeSending,
 ): Promise<Hop<R>> {
   const offsetMs = clockOffsetMs();
-  const first = { ...(await beforeSending(internals.sign(request, settings))), offsetMs };
+  const first = await beforeSending(internals.sign(request, settings));
   const reply = await transport.send(toWire(request, first.headers));
-  const second = await secondSignature(internals, request, reply, first, settings, beforeSending);
+  // Any other status is the answer: no turn is waited to look at it.
+  const second = mayBeCurable(reply)
+    ? await secondSignature(internals, request, reply, first, offsetMs, settings, beforeSending)
+    : undefined;
   if (!second) return { reply, record: first.record };
   reply.discard();
   const retried = await transport.send(toWire(request, second.headers));
