@@ -117,6 +117,13 @@ describe('bundled as sam build does', () => {
     });
   });
 
+  test("the caller's bundle takes @smithy/*'s ES modules (MainFields: module,main), which tree-shake", async () => {
+    const built = await samBuild(TEMPLATE_PATH, caller, join(artifacts, 'main-fields'));
+    const smithy = built.inputs.filter((file) => file.includes('node_modules/@smithy/'));
+    expect(smithy.length).toBeGreaterThan(0);
+    expect(smithy.filter((file) => file.includes('/dist-cjs/'))).toEqual([]);
+  });
+
   test("the caller's bundle calls an API that allows only the template's one method", async () => {
     const local = await startLocalIamEndpoint({
       region: REGION,

@@ -1,7 +1,7 @@
 /**
  * Bundles a template's function as `sam build` does for `BuildMethod: esbuild`: esbuild over the
  * function's `EntryPoints` inside its `CodeUri`, with the flags the SAM builder passes
- * (`--bundle --platform=node --format=cjs --minify`, the template's `Target`), into one artifact
+ * (`--bundle --platform=node --format=cjs --minify`, the template's `Target` and `MainFields`), into one artifact
  * directory; then the file `Handler` names must exist there. A CodeUri without a package.json is
  * bundled in place, so imports resolve as in this repository (tsconfig paths, node_modules).
  * https://github.com/aws/aws-lambda-builders/blob/develop/aws_lambda_builders/workflows/nodejs_npm_esbuild/esbuild.py
@@ -17,6 +17,8 @@ export interface BuiltFunction {
   readonly modulePath: string;
   /** The export `Handler` names. */
   readonly exportName: string;
+  /** The files bundled into it (esbuild's metafile inputs), relative to the function's code. */
+  readonly inputs: readonly string[];
 }
 
 interface EsbuildProperties {
@@ -24,6 +26,7 @@ interface EsbuildProperties {
   Target?: string;
   Minify?: boolean;
   Format?: string;
+  MainFields?: string;
 }
 
 /** The function's CodeUri, resolved against the template's directory. */
@@ -39,7 +42,7 @@ export async function samBuild(
   const codeDir = codeDirectoryOf(templatePath, fn);
   const properties = (fn.Metadata?.BuildProperties ?? {}) as EsbuildProperties;
   const entryPoints = (properties.EntryPoints ?? []).map((entry) => join(codeDir, entry));
-  await build({
+  const { metafile } = await build({
     entryPoints,
     absWorkingDir: codeDir,
     bundle: true,
@@ -48,6 +51,8 @@ export async function samBuild(
     target: properties.Target ?? 'es2020',
     format: (properties.Format ?? 'cjs') as 'cjs' | 'esm',
     minify: properties.Minify ?? true,
+    ...(properties.MainFields !== undefined && { mainFields: properties.MainFields.split(',') }),
+    metafile: true,
     logLevel: 'silent',
   });
   const handler = String(fn.Properties?.Handler);
@@ -56,5 +61,5 @@ export async function samBuild(
   if (!existsSync(modulePath)) {
     throw new Error(`Handler ${handler}: ${modulePath} was not produced by the build`);
   }
-  return { modulePath, exportName: handler.slice(dot + 1) };
+  return { modulePath, exportName: handler.slice(dot + 1), inputs: Object.keys(metafile.inputs) };
 }
