@@ -16,6 +16,14 @@ export const formatMs = (ms: number): string =>
 export const formatRatio = (ratio: number): string =>
   Number.isFinite(ratio) ? `${ratio.toFixed(ratio < 10 ? 2 : 1)}x` : 'n/a';
 
+/** A ratio and the middle half of its per-round values, e.g. `1.04x (0.98–1.11)`. */
+export const formatSpread = (spread: {
+  readonly median: number;
+  readonly low: number;
+  readonly high: number;
+}): string =>
+  `${formatRatio(spread.median)} (${formatRatio(spread.low).slice(0, -1)}–${formatRatio(spread.high)})`;
+
 export const formatBytes = (bytes: number): string =>
   bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
 

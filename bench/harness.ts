@@ -10,8 +10,15 @@ export interface Candidate {
 export interface MeasureOptions {
   /** Rounds whose samples are kept. */
   readonly rounds: number;
-  /** Rounds run first and thrown away (JIT warm-up, lazy loading, caches). */
+  /** Rounds run first and thrown away (lazy loading, caches, load drift). */
   readonly warmupRounds: number;
+  /**
+   * Each candidate runs alone for this long before anything is timed. The JIT optimizes a
+   * function after enough calls; a candidate with more code takes more calls (ours: about 2000
+   * for the signer, measured), and a batch sized on a still-cold candidate would stay small
+   * enough that its warm-up rounds never got it there.
+   */
+  readonly warmupMs: number;
   /** Each sample is a batch of calls lasting about this long. */
   readonly batchMs: number;
   /** Called after each round, for progress output. */
@@ -36,6 +43,12 @@ async function timeBatch(run: () => unknown, count: number): Promise<number> {
     if (isThenable(result)) await result;
   }
   return Number(process.hrtime.bigint() - start) / count;
+}
+
+/** Runs a candidate over and over for `ms`. */
+async function warmUp(run: () => unknown, ms: number): Promise<void> {
+  const until = performance.now() + ms;
+  while (performance.now() < until) await timeBatch(run, 16);
 }
 
 /** The batch size whose run lasts about `batchMs`: doubled until it does. */
@@ -64,6 +77,7 @@ export async function measure(
 ): Promise<Map<string, Measured>> {
   const batches = new Map<string, number>();
   for (const candidate of candidates) {
+    await warmUp(candidate.run, options.warmupMs);
     batches.set(candidate.name, await calibrate(candidate.run, options.batchMs));
   }
   const samples = new Map<string, number[]>(candidates.map((c) => [c.name, []]));

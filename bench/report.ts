@@ -42,6 +42,8 @@ export interface RunMeta {
   readonly write: boolean;
   /** What source was measured, when not the git working tree. */
   readonly label?: string;
+  /** Which code of ours was timed: the build, or src/ through tsx. */
+  readonly measured: string;
 }
 
 const REPORT = 'BENCHMARKS.md';
@@ -79,7 +81,8 @@ export function writeReport(
 ): { summary: string; path: string } {
   const mode = meta.quick ? 'quick run (`--quick`)' : 'full run';
   const runLine =
-    `${meta.before.date}, ${mode}, ${meta.elapsedS.toFixed(0)} s; source ${meta.label ?? gitState()}; ` +
+    `${meta.before.date}, ${mode}, ${meta.elapsedS.toFixed(0)} s; source ${meta.label ?? gitState()}, ` +
+    `ours timed from ${meta.measured}; ` +
     `1-minute load average ${meta.before.load1.toFixed(2)} before, ${meta.after.load1.toFixed(2)} after`;
   const metaBlock = [
     `Machine: ${machine()}. Shared with other agents' test runs, so expect noise; every`,

@@ -9,11 +9,14 @@
  *   npm run bench -- --only sign,hash  some sections (sign, hash, loopback, cold, credentials)
  *   --write / --no-write               force or skip writing BENCHMARKS.md
  *   --dist <dir>                       use this build instead of building a private copy
+ *   --source                           time src/ through tsx instead of the build (see
+ *                                      bench/measuredBuild.ts)
  *   --label <text>                     what source was measured (default: git HEAD, and whether
  *                                      src/ has uncommitted changes)
  */
 import { parseArgs } from 'node:util';
 import { buildPrivateDist, ROOT } from './build';
+import { MEASURED_BUILD, runOnBuild } from './measuredBuild';
 import { machineNotes, writeReport } from './report';
 import {
   SECTION_IDS,
@@ -57,6 +60,7 @@ async function main(): Promise<void> {
       'no-write': { type: 'boolean', default: false },
       dist: { type: 'string' },
       label: { type: 'string' },
+      source: { type: 'boolean', default: false },
     },
   });
   process.chdir(ROOT); // tsup reads tsup.config.ts, and BENCHMARKS.md lives, at the root
@@ -64,9 +68,14 @@ async function main(): Promise<void> {
   const ids = parseSections(values.only);
   const write = values['no-write'] ? false : (values.write ?? !quick);
   const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+  const built = process.env[MEASURED_BUILD];
+  if (!values.source && built === undefined) {
+    const distDir = values.dist ?? (await buildPrivateDist(log));
+    process.exit(runOnBuild(__filename, process.argv.slice(2), distDir));
+  }
   const before = machineNotes();
   const needsDist = ids.includes('cold');
-  const distDir = values.dist ?? (needsDist ? await buildPrivateDist(log) : '');
+  const distDir = built ?? values.dist ?? (needsDist ? await buildPrivateDist(log) : '');
   const context: RunContext = { quick, distDir, log };
   const results: SectionResult[] = [];
   const started = Date.now();
@@ -86,6 +95,7 @@ async function main(): Promise<void> {
     elapsedS,
     write,
     label: values.label,
+    measured: values.source ? 'src/ through tsx' : 'the build',
   });
   process.stdout.write(`\n${report.summary}\n`);
   if (write) log(`wrote ${report.path}`);

@@ -35,11 +35,31 @@ export const summarize = (values: readonly number[]): Summary => ({
  * of it, where a ratio of two medians would not.
  */
 export function pairedRatio(a: readonly number[], b: readonly number[]): number {
+  return median(pairedRatios(a, b));
+}
+
+/** The per-round ratios a[i] / b[i]. */
+export function pairedRatios(a: readonly number[], b: readonly number[]): number[] {
   const count = Math.min(a.length, b.length);
   const ratios: number[] = [];
   for (let i = 0; i < count; i++) ratios.push(a[i] / b[i]);
-  return median(ratios);
+  return ratios;
 }
+
+/** A ratio with its spread: the median and the middle half (p25 – p75) of per-round values. */
+export interface Spread {
+  readonly median: number;
+  readonly low: number;
+  readonly high: number;
+  readonly rounds: number;
+}
+
+export const spreadOf = (values: readonly number[]): Spread => ({
+  median: median(values),
+  low: percentile(values, 0.25),
+  high: percentile(values, 0.75),
+  rounds: values.length,
+});
 
 /**
  * The median per-round ratio of what `a` and `b` add on top of a common `base` (an unsigned

@@ -9,14 +9,17 @@ import { rawRequest, type Contender } from './contender';
  * ours) the signing adapter runs, then the request stops where the network would start.
  */
 
-/** An adapter that keeps the config it was given and answers 200 at once. */
+/**
+ * An adapter that answers 200 at once and keeps the first config it was given (the verified
+ * call), with its headers as sent: ours masks the signature in the config once answered.
+ */
 function recordingAdapter() {
-  let last: InternalAxiosRequestConfig | undefined;
+  let first: InternalAxiosRequestConfig | undefined;
   const adapter: AxiosAdapter = (config) => {
-    last = config;
+    first ??= { ...config, headers: new AxiosHeaders(config.headers) };
     return Promise.resolve({ data: '', status: 200, statusText: 'OK', headers: {}, config });
   };
-  return { adapter, last: () => last! };
+  return { adapter, first: () => first! };
 }
 
 async function sentOf(config: InternalAxiosRequestConfig) {
@@ -78,13 +81,13 @@ export function axiosContenders(request: BenchRequest): Contender[] {
       name: 'ours: attachSigV4 (interceptor + signing adapter)',
       level: 'axios',
       run: () => oursInstance.request(config),
-      lastSent: () => sentOf(ours.last()),
+      lastSent: () => sentOf(ours.first()),
     },
     {
       name: 'aws4-axios (interceptor, through axios)',
       level: 'axios',
       run: () => peerInstance.request(config),
-      lastSent: () => sentOf(peer.last()),
+      lastSent: () => sentOf(peer.first()),
     },
     {
       name: 'aws4-axios interceptor fn alone (no axios)',

@@ -1,48 +1,7 @@
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
-
-/** One Lambda handler to bundle, from bench/bundles/. */
-export interface BundleEntry {
-  readonly name: string;
-  readonly file: string;
-  /** Packages left out of the bundle, beyond node's built-ins (none by default). */
-  readonly external?: readonly string[];
-  /** A page's bundle: the package's browser entry, platform browser. @default a Lambda handler */
-  readonly browser?: true;
-}
-
-export const BUNDLES: readonly BundleEntry[] = [
-  { name: 'baseline: fetch, unsigned', file: 'baseline-fetch.ts' },
-  { name: 'baseline: axios, unsigned', file: 'baseline-axios.ts' },
-  { name: 'ours, fetch path (default env credentials)', file: 'ours-fetch.ts' },
-  { name: 'ours, axios path (default env credentials)', file: 'ours-axios.ts' },
-  {
-    name: 'ours, fetch path, @aws-sdk/* external (the Lambda runtime ships SDK v3)',
-    file: 'ours-fetch.ts',
-    external: ['@aws-sdk/*'],
-  },
-  { name: 'aws4 + fetch (env)', file: 'aws4.ts' },
-  { name: 'aws4-axios (default credentials)', file: 'aws4-axios.ts' },
-  { name: 'aws-sigv4-fetch (default credentials)', file: 'aws-sigv4-fetch.ts' },
-  { name: 'aws4fetch (env read by hand)', file: 'aws4fetch.ts' },
-  { name: '@smithy/signature-v4 + sha256-js + fetch (env by hand)', file: 'smithy.ts' },
-  {
-    name: 'browser page: ours, fetch path (browser entry, credentials passed)',
-    file: 'browser-fetch.ts',
-    browser: true,
-  },
-  {
-    name: 'browser page: ours, axios path (browser entry, axios included)',
-    file: 'browser-axios.ts',
-    browser: true,
-  },
-  {
-    name: 'browser page: examples/browser (ours, axios, fromCognitoIdentityPool)',
-    file: '../../examples/browser/main.ts',
-    browser: true,
-  },
-];
+import type { BundleEntry } from './bundleEntries';
 
 /** The measured bundle. */
 export interface BundleSize {
@@ -88,15 +47,32 @@ const HANDLER_OPTIONS: BuildOptions = {
 };
 
 /**
- * Bundles one handler (or page): minified, ESM output, everything but node built-ins inlined.
+ * What `sam build` passes to esbuild: `--bundle --platform=node --format=cjs --minify
+ * --target=es2020` and, only when the template sets `MainFields`, `--main-fields`. Without it
+ * esbuild reads `main` first for node: the CommonJS builds of @smithy/*, which it cannot
+ * tree-shake (https://github.com/aws/aws-lambda-builders, workflows/nodejs_npm_esbuild).
+ */
+const samOptions = (sam: 'defaults' | 'module-first'): BuildOptions => ({
+  platform: 'node',
+  format: 'cjs',
+  target: 'es2020',
+  ...(sam === 'module-first' && { mainFields: ['module', 'main'] }),
+});
+
+const optionsOf = (entry: BundleEntry): BuildOptions =>
+  entry.sam
+    ? samOptions(entry.sam)
+    : { ...(entry.browser ? PAGE_OPTIONS : HANDLER_OPTIONS), format: 'esm' };
+
+/**
+ * Bundles one handler (or page): minified, everything but node built-ins inlined.
  */
 export async function bundleSize(entry: BundleEntry, distDir: string): Promise<BundleSize> {
   const result = await build({
     entryPoints: [join(__dirname, '..', 'bundles', entry.file)],
     bundle: true,
     minify: true,
-    ...(entry.browser ? PAGE_OPTIONS : HANDLER_OPTIONS),
-    format: 'esm',
+    ...optionsOf(entry),
     write: false,
     metafile: true,
     logLevel: 'silent',

@@ -74,21 +74,40 @@ const LAMBDA_ENV = {
   AWS_EC2_METADATA_DISABLED: 'true',
 };
 
-/** Wall time of one whole process, spawn to exit, in milliseconds. Throws if it fails. */
-export function timeStartup(entry: StartupEntry, cwd: string): number {
+/** Runs one whole process (Lambda's environment, nothing else); its wall time and output. */
+function run(entry: StartupEntry, cwd: string): { readonly ms: number; readonly stdout: string } {
   const args = entry.esm ? ['--input-type=module', '-e', entry.script] : ['-e', entry.script];
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, ...LAMBDA_ENV };
   const t0 = performance.now();
-  const result = spawnSync(process.execPath, args, {
-    cwd,
-    env,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const elapsed = performance.now() - t0;
+  const result = spawnSync(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const ms = performance.now() - t0;
   if (result.status !== 0) {
     throw new Error(
       `${entry.name} failed (${result.status}): ${String(result.stderr).slice(0, 500)}`,
     );
   }
-  return elapsed;
+  return { ms, stdout: String(result.stdout) };
+}
+
+/** Wall time of one whole process, spawn to exit, in milliseconds. Throws if it fails. */
+export const timeStartup = (entry: StartupEntry, cwd: string): number => run(entry, cwd).ms;
+
+const GRAPHS = join(__dirname, '..', '..', 'test', 'smoke', 'axiosGraphs.cjs');
+
+/**
+ * The axios copies (their entry files) a process holds once it has signed one axios request
+ * through our build, its adapter stubbed: CommonJS (`require` of axios and of ours) and ES
+ * modules (`import` of both). One each is the target: the caller's own axios.
+ */
+export function axiosGraphs(distDir: string, cwd: string): Record<'cjs' | 'esm', string[]> {
+  const url = JSON.stringify(URL_TO_SIGN);
+  const signOne = `const a = axios.create({ adapter: ${STUB_ADAPTER} }); ours.attachSigV4(a); await a.get(${url});`;
+  const print = 'console.log(JSON.stringify(graphs.axiosEntriesLoaded()));';
+  const cjs = `(async () => { const axios = require("axios"); const ours = require(${JSON.stringify(join(distDir, 'index.js'))}); const graphs = require(${JSON.stringify(GRAPHS)}); ${signOne} ${print} })()`;
+  const esm = `import axios from "axios"; const ours = await import(${JSON.stringify(pathToFileURL(join(distDir, 'index.mjs')).href)}); const graphs = await import(${JSON.stringify(pathToFileURL(GRAPHS).href)}); ${signOne} ${print}`;
+  const entries = (script: string, isEsm: boolean) =>
+    (JSON.parse(run({ name: 'axios copies', script, esm: isEsm }, cwd).stdout) as string[]).map(
+      (file) => file.replace(/^.*node_modules\//, ''),
+    );
+  return { cjs: entries(cjs, false), esm: entries(esm, true) };
 }

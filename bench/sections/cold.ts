@@ -1,9 +1,10 @@
 import { ROOT } from '../build';
-import { BUNDLES, bundleSize, topInputs, type BundleSize } from '../cold/bundles';
-import { startupEntries, timeStartup, type StartupEntry } from '../cold/startup';
+import { BUNDLES } from '../cold/bundleEntries';
+import { bundleSize, topInputs, type BundleSize } from '../cold/bundles';
+import { axiosGraphs, startupEntries, timeStartup, type StartupEntry } from '../cold/startup';
 import { formatBytes, formatMs, table } from '../format';
 import type { RunContext, SectionResult, TargetCheck } from '../section';
-import { max, median, min } from '../stats';
+import { max, median, min, spreadOf, type Spread } from '../stats';
 
 /**
  * Section 4: cold start. Whole processes (`node -e`), spawn to exit, alternating entries round
@@ -11,11 +12,17 @@ import { max, median, min } from '../stats';
  */
 
 const IMPORT_BUDGET_MS = 30;
-const BUNDLE_BUDGET = 40 * 1024;
 
 /** The median per-round difference a − b, in milliseconds. */
 const pairedDelta = (a: readonly number[], b: readonly number[]) =>
   median(a.map((value, i) => value - b[i]));
+
+/** What one process adds to another, per round, with the spread. */
+const spreadDelta = (times: Map<string, number[]>, withOurs: string, alone: string): Spread =>
+  spreadOf(times.get(withOurs)!.map((value, i) => value - times.get(alone)![i]));
+
+const formatMsSpread = ({ median: m, low, high }: Spread) =>
+  `${formatMs(m)} (${low.toFixed(1)}–${formatMs(high)})`;
 
 function startupRounds(
   entries: readonly StartupEntry[],
@@ -54,7 +61,10 @@ function bundleTables(sizes: Map<string, BundleSize>, distDir: string): string {
     return [name, formatBytes(size.minified), formatBytes(size.gzipped)];
   });
   const parts = [table(['Lambda handler', 'minified', 'min + gzip -9'], rows)];
-  for (const name of BUNDLES.slice(2, 4).map((b) => b.name)) {
+  // Ours (fetch, axios) as bundled by the handler options, and the fetch path as `sam build` does
+  // by default: where its size goes.
+  const explained = [...BUNDLES.slice(2, 4), BUNDLES.find((b) => b.sam === 'defaults')!];
+  for (const name of explained.map((b) => b.name)) {
     const { packages, files } = topInputs(sizes.get(name)!.metafile, distDir, 8);
     parts.push(
       '',
@@ -81,26 +91,29 @@ export async function coldSection(context: RunContext): Promise<SectionResult> {
   context.log('cold: bundles');
   const sizes = new Map<string, BundleSize>();
   for (const entry of BUNDLES) sizes.set(entry.name, await bundleSize(entry, context.distDir));
-  const added = (withOurs: string, alone: string) =>
-    pairedDelta(times.get(withOurs)!, times.get(alone)!);
-  const onFetch = added('fetch + ours (require)', 'fetch alone (new Request: loads undici)');
-  const onAxios = added('axios + ours (require)', 'axios alone');
-  const fetchBundle = sizes.get(BUNDLES[2].name)!.minified;
+  const onFetch = spreadDelta(
+    times,
+    'fetch + ours (require)',
+    'fetch alone (new Request: loads undici)',
+  );
+  const onAxios = spreadDelta(times, 'axios + ours (require)', 'axios alone');
+  const graphs = axiosGraphs(context.distDir, ROOT);
+  const oneEach = graphs.cjs.length === 1 && graphs.esm.length === 1;
   const targets: TargetCheck[] = [
     {
       target: `importing ours adds <= ${IMPORT_BUDGET_MS} ms on top of fetch alone`,
-      measured: formatMs(onFetch),
-      met: onFetch <= IMPORT_BUDGET_MS,
+      measured: formatMsSpread(onFetch),
+      met: onFetch.median <= IMPORT_BUDGET_MS,
     },
     {
       target: `importing ours adds <= ${IMPORT_BUDGET_MS} ms on top of axios alone`,
-      measured: formatMs(onAxios),
-      met: onAxios <= IMPORT_BUDGET_MS,
+      measured: formatMsSpread(onAxios),
+      met: onAxios.median <= IMPORT_BUDGET_MS,
     },
     {
-      target: 'Lambda fetch-path bundle (default env credentials) <= 40 KB minified',
-      measured: formatBytes(fetchBundle),
-      met: fetchBundle <= BUNDLE_BUDGET,
+      target: 'one axios module graph per process (a signed axios request, CommonJS and ESM)',
+      measured: `CommonJS: ${graphs.cjs.join(', ')}; ESM: ${graphs.esm.join(', ')}`,
+      met: oneEach,
     },
   ];
   return {
@@ -120,7 +133,10 @@ export async function coldSection(context: RunContext): Promise<SectionResult> {
       '',
       'esbuild (JS API): bundle, minify, platform node, format esm, target node20, mainFields',
       'module,main (ES modules first, as AWS recommends for SDK v3); only node built-ins external',
-      '(and @aws-sdk/* where the row says so). Sources in bench/bundles/.',
+      '(and @aws-sdk/* where the row says so). The `sam build` rows use what SAM passes to esbuild',
+      '(`--format=cjs --target=es2020 --minify`) with and without `MainFields: module,main`:',
+      "without it esbuild takes @smithy/*'s CommonJS builds, which it cannot tree-shake. Sources",
+      'in bench/bundles/.',
       '',
       bundleTables(sizes, context.distDir),
     ].join('\n'),

@@ -64,8 +64,8 @@ export async function hashSection(context: RunContext): Promise<SectionResult> {
     const results = await measure(
       list,
       context.quick
-        ? { rounds: 4, warmupRounds: 1, batchMs: 10 }
-        : { rounds: 12, warmupRounds: 2, batchMs: 30 },
+        ? { rounds: 4, warmupRounds: 1, warmupMs: 30, batchMs: 10 }
+        : { rounds: 12, warmupRounds: 2, warmupMs: 150, batchMs: 30 },
     );
     const floor = results.get(FLOOR)!;
     const rows = list.map(({ name }) => {
