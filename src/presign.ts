@@ -14,6 +14,13 @@ export interface PresignOptions extends SigV4Options {
   readonly method?: string;
   /** Headers the holder of the URL must send with it; they are signed. */
   readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * The body the holder of the URL will send: its SHA-256 is signed, as aws4, aws4fetch and
+   * smithy's presign do, so the URL is good for that body only. S3 signs `UNSIGNED-PAYLOAD`
+   * whatever the body.
+   * @default no body (the hash of the empty body)
+   */
+  readonly body?: string | Uint8Array | ArrayBuffer;
 }
 
 const MAX_EXPIRES_IN = 604800;
@@ -45,11 +52,12 @@ function queryPart(name: string, value: string | readonly string[]): string {
  * const socket = new WebSocket(url);
  */
 export async function presign(url: string | URL, options: PresignOptions = {}): Promise<string> {
-  const { expiresIn, method = 'GET', headers, ...signerOptions } = options;
+  const { expiresIn, method = 'GET', headers, body, ...signerOptions } = options;
   const settings = { expiresIn: checkExpiresIn(expiresIn) };
   const signer = createSigner(signerOptions);
-  const wire = toWireUrl(url, method.toUpperCase());
-  const { query } = await signerInternals(signer).sign({ method, url: wire, headers }, settings);
+  const internals = signerInternals(signer);
+  const wire = internals.urlToSend(toWireUrl(url, method.toUpperCase()), method.toUpperCase());
+  const { query } = await internals.sign({ method, url: wire, headers, body }, settings);
   const own = decodedQuery(wire);
   const added = Object.entries(query ?? {}).filter(([name]) => !Object.hasOwn(own, name));
   const search = [wire.search.slice(1), ...added.map(([name, value]) => queryPart(name, value))];

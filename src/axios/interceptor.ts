@@ -1,5 +1,5 @@
 import { exchange } from '../exchange';
-import { createSigner } from '../signer';
+import { createSigner, signerInternals } from '../signer';
 import type { Signer, SigV4Options } from '../types';
 import { toWireUrl } from '../wireUrl';
 import { copyViewedBytes, draftFromConfig, forgetMergedUrlParts, isPartialView } from './draft';
@@ -37,7 +37,8 @@ function signingAdapter(signer: Signer, original: unknown): SigningAdapter {
     const url = wireUrlOf(axios, config);
     const send = axios.getAdapter(original ?? axios.defaults.adapter, config);
     if (!signer.appliesTo(url)) return send(config);
-    return exchange(signer, draftFromConfig(config, url), axiosTransport(config, send));
+    const sent = signerInternals(signer).urlToSend(url, (config.method ?? 'get').toUpperCase());
+    return exchange(signer, draftFromConfig(config, sent), axiosTransport(config, send));
   };
   return Object.assign(adapter, { [WRAPPED]: original });
 }

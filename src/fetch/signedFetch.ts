@@ -1,6 +1,6 @@
 import { assertNoUserinfo } from '../errors';
 import { exchange } from '../exchange';
-import { createSigner } from '../signer';
+import { createSigner, signerInternals } from '../signer';
 import type { SigV4Options } from '../types';
 import { toWireUrl } from '../wireUrl';
 import { draftFromBase } from './base';
@@ -28,9 +28,11 @@ export function createSignedFetch(options?: SignedFetchOptions): typeof fetch {
   const signer = createSigner(options);
   const send: typeof fetch = (input, init) => (options?.fetch ?? globalThis.fetch)(input, init);
   return async function signedFetch(input: string | URL | Request, init?: RequestInit) {
-    const url = toWireUrl(inputUrl(input), (init?.method ?? 'GET').toUpperCase());
-    if (!signer.appliesTo(url)) return send(input, init);
-    assertNoUserinfo(url, init?.method ?? 'GET');
+    const method = (init?.method ?? 'GET').toUpperCase();
+    const given = toWireUrl(inputUrl(input), method);
+    if (!signer.appliesTo(given)) return send(input, init);
+    assertNoUserinfo(given, method);
+    const url = signerInternals(signer).urlToSend(given, method);
     const plain = plainCallBase(input, init);
     const { base, draft } = plain
       ? { base: plain, draft: draftFromBase(plain, url, init?.body ?? undefined) }

@@ -70,9 +70,17 @@ describe('canonical URI', () => {
     expect(canonicalLine(request(rawUrl), 1)).toBe(expected);
   });
 
+  // S3 reads the key (each segment decoded) and encodes it once: raw sub-delimiters and `+` are
+  // escaped, escapes upper-cased, escaped unreserved characters written plainly; no normalizing.
   it.each([
     ['/a%20b//c/./d', '/a%20b//c/./d'],
     ['', '/'],
+    ["/bucket/a:b@c!$'()*,;=", '/bucket/a%3Ab%40c%21%24%27%28%29%2A%2C%3B%3D'],
+    ['/bucket/a+b&c', '/bucket/a%2Bb%26c'],
+    ['/bucket/%28x%29%2a', '/bucket/%28x%29%2A'],
+    ['/bucket/%41%7E%2F', '/bucket/A~%2F'],
+    ['/bucket/caf%C3%A9', '/bucket/caf%C3%A9'],
+    ['/bucket/100%', '/bucket/100%25'],
   ])('with uriEscapePath: false (S3), %j is signed as %j', (rawUrl, expected) => {
     expect(canonicalLine(request(rawUrl), 1, { uriEscapePath: false })).toBe(expected);
   });

@@ -21,6 +21,8 @@ export interface BotocoreRequest {
   accessKeyId: string;
   secretAccessKey: string;
   sessionToken?: string;
+  /** Sign with botocore's S3 signer (S3SigV4Auth): the path as sent, not normalized. */
+  s3?: boolean;
 }
 
 export interface BotocoreSignature {

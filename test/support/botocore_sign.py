@@ -5,7 +5,7 @@ One long-running process serves every case: it reads one JSON request per line o
 writes one JSON answer per line on stdout, in order:
 
   in:  {"id", "method", "url", "headers": [[name, value], ...], "body": base64, "amzDate",
-        "region", "service", "accessKeyId", "secretAccessKey", "sessionToken"?}
+        "region", "service", "accessKeyId", "secretAccessKey", "sessionToken"?, "s3"?}
   out: {"id", "canonicalRequest", "stringToSign", "signature", "signedHeaders"}
        or {"id", "error"}
 
@@ -25,7 +25,7 @@ def answer(message):
     sys.stdout.flush()
 
 
-def sign(request, AWSRequest, Credentials, SigV4Auth):
+def sign(request, AWSRequest, Credentials, SigV4Auth, S3SigV4Auth):
     aws_request = AWSRequest(
         method=request["method"],
         url=request["url"],
@@ -37,7 +37,9 @@ def sign(request, AWSRequest, Credentials, SigV4Auth):
     credentials = Credentials(
         request["accessKeyId"], request["secretAccessKey"], request.get("sessionToken")
     )
-    auth = SigV4Auth(credentials, request["service"], request["region"])
+    # S3SigV4Auth: botocore's S3 signer, which signs the path as sent (no normalization).
+    Auth = S3SigV4Auth if request.get("s3") else SigV4Auth
+    auth = Auth(credentials, request["service"], request["region"])
     canonical_request = auth.canonical_request(aws_request)
     string_to_sign = auth.string_to_sign(aws_request, canonical_request)
     return {
@@ -51,7 +53,7 @@ def sign(request, AWSRequest, Credentials, SigV4Auth):
 def main():
     try:
         import botocore
-        from botocore.auth import SigV4Auth
+        from botocore.auth import S3SigV4Auth, SigV4Auth
         from botocore.awsrequest import AWSRequest
         from botocore.credentials import Credentials
     except ImportError as error:
@@ -63,7 +65,7 @@ def main():
             continue
         request = json.loads(line)
         try:
-            result = sign(request, AWSRequest, Credentials, SigV4Auth)
+            result = sign(request, AWSRequest, Credentials, SigV4Auth, S3SigV4Auth)
             answer({"id": request["id"], **result})
         except Exception as error:  # reported to the test, which fails with it
             answer({"id": request["id"], "error": f"{type(error).__name__}: {error}"})
