@@ -1,6 +1,6 @@
 import { SigV4RequestError } from './errors';
 import type { ServiceSigningRules } from './services';
-import { sha256Constructor, type HashConstructor } from './sha256';
+import { sha256Constructor, sha256Hex, type HashConstructor } from './sha256';
 import type { AwsCredentialIdentity } from './types';
 
 /** The HttpRequest shape of @smithy/types, as the engines take and return it. @internal */
@@ -56,22 +56,37 @@ function recording(Base: SmithySignerClass): SmithySignerClass {
 }
 
 /**
- * Derived signing keys, per credentials object (the cache hands out the same object while the
- * credentials are valid) and per day, region and service. smithy keeps a cache too, but finds
- * its entries by HMAC-ing the secret on every signature.
+ * Derived signing keys, per identity (access key id + a fingerprint of the secret: never the
+ * secret itself) and per day, region and service. Keyed by the secret's fingerprint rather than
+ * by the credentials object, so that a secret rotated in place takes effect on the next
+ * signature. smithy keeps a cache too, but finds its entries by HMAC-ing the secret on every
+ * signature. At most {@link MAX_IDENTITIES} identities, least recently used dropped first.
  */
-const signingKeys = new WeakMap<object, Map<string, Promise<Uint8Array>>>();
+const signingKeys = new Map<string, Map<string, Promise<Uint8Array>>>();
+const MAX_IDENTITIES = 64;
+
+/** The cache entry of an identity, most recently used last. */
+async function keysOf(
+  credentials: AwsCredentialIdentity,
+): Promise<Map<string, Promise<Uint8Array>>> {
+  const identity = `${credentials.accessKeyId}:${await sha256Hex(credentials.secretAccessKey)}`;
+  let keys = signingKeys.get(identity);
+  if (keys) signingKeys.delete(identity);
+  else keys = new Map();
+  signingKeys.set(identity, keys);
+  if (signingKeys.size > MAX_IDENTITIES) signingKeys.delete(signingKeys.keys().next().value!);
+  return keys;
+}
 
 function cachingSigningKeys(Base: SmithySignerClass): EngineClass {
   return class CachingSigningKeys extends Base {
-    getSigningKey(
+    async getSigningKey(
       credentials: AwsCredentialIdentity,
       region: string,
       shortDate: string,
       service?: string,
     ): Promise<Uint8Array> {
-      let keys = signingKeys.get(credentials);
-      if (!keys) signingKeys.set(credentials, (keys = new Map()));
+      const keys = await keysOf(credentials);
       // smithy passes no service when it signs for its own (`this.service`).
       const scope = `${shortDate}/${region}/${service || (this as unknown as SignerInit).service}`;
       const cached = keys.get(scope);
