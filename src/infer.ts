@@ -1,5 +1,7 @@
 import { awsEndpointOf } from './awsEndpoint';
 import { REGION_PATTERN } from './constants';
+import { describeType } from './describeType';
+import { SigV4RequestError } from './errors';
 
 /** A signing service and region. */
 export interface SigningScope {
@@ -55,6 +57,13 @@ const GLOBAL_S3 = new RegExp(String.raw`(?:^|\.)s3` + AWS);
  * valid in every region.
  */
 export function inferSigningScope(hostname: string): SigningScope | undefined {
+  if (typeof hostname !== 'string') {
+    throw new SigV4RequestError(
+      'INVALID_URL',
+      `Cannot infer a signing scope from \`hostname\`: it is ${describeType(hostname)}`,
+      'pass a host name such as new URL(url).hostname',
+    );
+  }
   const host = hostname.toLowerCase();
   for (const { pattern, service } of HOST_RULES) {
     const match = pattern.exec(host);

@@ -1,5 +1,8 @@
-import { SigV4OptionsError } from './errors';
-import { createSigner, signerInternals } from './signer';
+import { checkOptionNames } from './checkOptionNames';
+import { invalidOption, SigV4OptionsError } from './errors';
+import { PRESIGN_ENTRY } from './optionNames';
+import { bodyProblem, headersProblem, methodProblem } from './requestChecks';
+import { newSigner, signerInternals } from './signer';
 import type { SigV4Options } from './types';
 import { decodedQuery, encodeQueryComponent, toWireUrl } from './wireUrl';
 
@@ -52,9 +55,12 @@ function queryPart(name: string, value: string | readonly string[]): string {
  * const socket = new WebSocket(url);
  */
 export async function presign(url: string | URL, options: PresignOptions = {}): Promise<string> {
+  checkOptionNames(options, PRESIGN_ENTRY);
   const { expiresIn, method = 'GET', headers, body, ...signerOptions } = options;
+  const problem = methodProblem(method) ?? headersProblem(headers) ?? bodyProblem(body);
+  if (problem) throw invalidOption(problem.part, `${problem.what}: ${problem.fix}`);
   const settings = { expiresIn: checkExpiresIn(expiresIn) };
-  const signer = createSigner(signerOptions);
+  const signer = newSigner(signerOptions);
   const internals = signerInternals(signer);
   const wire = internals.urlToSend(toWireUrl(url, method.toUpperCase()), method.toUpperCase());
   const { query } = await internals.sign({ method, url: wire, headers, body }, settings);

@@ -4,10 +4,13 @@ import type { DebugLog } from './debug';
 import { credentialSource } from './credentialSource';
 import { createEngine, type EngineRequest, type SigningEngine } from './engine';
 import type { SigningRecord } from './diagnosis/types';
+import { checkOptionNames } from './checkOptionNames';
+import { SIGNER_ENTRY } from './optionNames';
 import { resolveOptions } from './options';
 import { presignV4a } from './presignV4a';
 import { redactCanonicalRequest, redactUrl } from './redact';
 import { isInScope } from './scope';
+import { assertSignableRequest } from './signableRequest';
 import { signingHeadersOf, signedHeaderList } from './signingHeaders';
 import { engineRequest, planWithIdentity, urlToSend, type SigningPlan } from './signingPlan';
 import type {
@@ -107,12 +110,19 @@ export function signerInternals(signer: Signer): SignerInternals {
  * const headers = await signer.sign({ method: 'GET', url: 'https://api.example.com/prod/items' });
  */
 export function createSigner(options?: SigV4Options): Signer {
+  checkOptionNames(options, SIGNER_ENTRY);
+  return newSigner(options);
+}
+
+/** {@link createSigner} for an entry point that checked its options' names itself. @internal */
+export function newSigner(options?: SigV4Options): Signer {
   const resolved = resolveOptions(options);
   const credentials = credentialSource(resolved);
   const signDetailed = async (
     request: SignableRequest,
     presign?: PresignSettings,
   ): Promise<SignOutcome> => {
+    assertSignableRequest(request);
     const plan = await planWithIdentity(resolved, credentials, request);
     const engine = await createEngine(plan.scope, plan.identity, plan.rules, plan);
     const toSign = await engineRequest(plan, request, !!presign);

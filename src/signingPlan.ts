@@ -60,8 +60,13 @@ export function urlToSend(resolved: ResolvedOptions, url: URL, method: string): 
   return toWireUrl(sent);
 }
 
-const toSignableBody = (body: SignableRequest['body']) =>
-  body instanceof ArrayBuffer ? new Uint8Array(body) : body;
+/** Bytes as smithy and the hash take them: a Uint8Array over an ArrayBuffer or any view. */
+const toSignableBody = (body: SignableRequest['body'] | ArrayBufferView | null) => {
+  if (body === null || body === undefined || typeof body === 'string') return body ?? undefined;
+  if (body instanceof Uint8Array) return body;
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+};
 
 /**
  * The request in smithy's shape. The payload hash is computed here with the runtime's native

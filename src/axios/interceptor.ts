@@ -1,9 +1,12 @@
 import { exchange } from '../exchange';
-import { createSigner, signerInternals } from '../signer';
+import { checkOptionNames } from '../checkOptionNames';
+import { AXIOS_ENTRY } from '../optionNames';
+import { newSigner, signerInternals } from '../signer';
 import type { Signer, SigV4Options } from '../types';
 import { toWireUrl } from '../wireUrl';
 import { copyViewedBytes, draftFromConfig, forgetMergedUrlParts, isPartialView } from './draft';
 import { loadAxios, type AxiosHelpers } from './loadAxios';
+import { assertAxiosConfig, assertAxiosInstance } from './arguments';
 import { axiosTransport } from './transport';
 import type { AxiosInstanceLike, AxiosRequestConfigLike, AxiosRequestInterceptor } from './types';
 
@@ -50,8 +53,10 @@ function signingAdapter(signer: Signer, original: unknown): SigningAdapter {
  * api.interceptors.request.use(createAxiosInterceptor());
  */
 export function createAxiosInterceptor(options?: SigV4Options): AxiosRequestInterceptor {
-  const signer = createSigner(options);
+  checkOptionNames(options, AXIOS_ENTRY);
+  const signer = newSigner(options);
   return async (config) => {
+    assertAxiosConfig(config);
     forgetMergedUrlParts(config);
     if (isPartialView(config.data) && (await isInScope(signer, config))) {
       config.data = copyViewedBytes(config.data);
@@ -69,6 +74,7 @@ export function createAxiosInterceptor(options?: SigV4Options): AxiosRequestInte
  * detach(); // stop signing
  */
 export function attachSigV4(instance: AxiosInstanceLike, options?: SigV4Options): () => void {
+  assertAxiosInstance(instance);
   const id = instance.interceptors.request.use(createAxiosInterceptor(options));
   return () => instance.interceptors.request.eject(id);
 }

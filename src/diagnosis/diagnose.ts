@@ -21,12 +21,15 @@ const isFetchResponse = (value: unknown): value is Response =>
  * signed here, line by line. Takes a fetch `Response`, an axios response, or the error axios
  * rejected with (axios errors of signed requests also carry it as `error.diagnosis`).
  * Reads a fetch body through a clone: the response stays readable.
- * @returns undefined for a success, or a failure that is not about signing or authorization
+ * @returns undefined for a success, a failure that is not about signing or authorization, or
+ * anything that is no response (`null`, a TypeError thrown before any answer)
  * @example
  * const response = await signedFetch(url);
  * if (!response.ok) console.error(formatDiagnosis((await diagnose(response))!));
  */
 export async function diagnose(answer: Response | object): Promise<Diagnosis | undefined> {
+  // Called from catch blocks with whatever was thrown: not a response, nothing to explain.
+  if (typeof answer !== 'object' || answer === null) return undefined;
   if (isFetchResponse(answer)) {
     return analyzeFailure(
       {

@@ -9,6 +9,7 @@ import { TEST_CREDENTIALS } from 'aws-sigv4-interceptor/testing';
 import { awsEndpointOf } from '../../src/awsEndpoint';
 import { REGION_PATTERN } from '../../src/constants';
 import { ENDPOINT_PREFIXES, GLOBAL_ENDPOINTS, SIGNING_NAMES_SOURCE } from '../../src/signingNames';
+import { botocoreMissing } from '../support/botocoreOracle';
 import {
   loadBotocoreEndpoints,
   type BotocoreEndpoint,
@@ -54,20 +55,33 @@ function rowOf(host: string): string | undefined {
   return prefix.includes('.') && PREFIX_ROWS.includes(wildcard) ? wildcard : undefined;
 }
 
+/**
+ * Signing names move between botocore releases (`iot` signs as execute-api in 1.29, as iot in
+ * later ones): the table is checked by the botocore it was generated from. Another one counts as
+ * no oracle (a warning; a failure where CI sets REQUIRE_BOTOCORE).
+ */
+async function sameBotocore(): Promise<BotocoreEndpoints | undefined> {
+  const loaded = await loadBotocoreEndpoints();
+  if (!loaded || SIGNING_NAMES_SOURCE === `botocore ${loaded.version}`) return loaded;
+  return botocoreMissing(
+    `src/signingNames.ts comes from ${SIGNING_NAMES_SOURCE}, the oracle runs botocore ${loaded.version}: set BOTOCORE_PYTHON to a python with the former, or regenerate the table with scripts/generate-signing-names.py`,
+  );
+}
+
 let botocore: BotocoreEndpoints | undefined;
 let byHost: Map<string, BotocoreEndpoint[]>;
 beforeAll(async () => {
-  botocore = await loadBotocoreEndpoints();
+  botocore = await sameBotocore();
   byHost = answersByHost(botocore?.endpoints ?? []);
 }, 120_000);
 
-test('the table was generated from the botocore that checks it', () => {
+test('botocore resolves every endpoint of every partition (the oracle covers the table)', () => {
   if (!botocore) return;
-  expect(SIGNING_NAMES_SOURCE).toBe(`botocore ${botocore.version}`);
   expect(byHost.size).toBeGreaterThan(10_000);
 });
 
 test("every host botocore sends to: botocore's signing name and region, never another", () => {
+  if (!botocore) return;
   const wrong: string[] = [];
   const notInferred: string[] = [];
   for (const [host, answers] of byHost) {
