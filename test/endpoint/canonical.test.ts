@@ -5,6 +5,7 @@ import {
   type VerifyOptions,
   type VerifyResult,
 } from 'aws-sigv4-interceptor/testing';
+import { S3_CANONICAL_PATHS } from '../support/s3CanonicalPaths';
 
 /**
  * The canonicalization rules, read from the canonical request the server reports with a wrong
@@ -72,16 +73,9 @@ describe('canonical URI', () => {
 
   // S3 reads the key (each segment decoded) and encodes it once: raw sub-delimiters and `+` are
   // escaped, escapes upper-cased, escaped unreserved characters written plainly; no normalizing.
-  it.each([
-    ['/a%20b//c/./d', '/a%20b//c/./d'],
-    ['', '/'],
-    ["/bucket/a:b@c!$'()*,;=", '/bucket/a%3Ab%40c%21%24%27%28%29%2A%2C%3B%3D'],
-    ['/bucket/a+b&c', '/bucket/a%2Bb%26c'],
-    ['/bucket/%28x%29%2a', '/bucket/%28x%29%2A'],
-    ['/bucket/%41%7E%2F', '/bucket/A~%2F'],
-    ['/bucket/caf%C3%A9', '/bucket/caf%C3%A9'],
-    ['/bucket/100%', '/bucket/100%25'],
-  ])('with uriEscapePath: false (S3), %j is signed as %j', (rawUrl, expected) => {
+  it.each([['/a%20b//c/./d', '/a%20b//c/./d'], ['', '/'], ...S3_CANONICAL_PATHS] as Array<
+    [string, string]
+  >)('with uriEscapePath: false (S3), %j is signed as %j', (rawUrl, expected) => {
     expect(canonicalLine(request(rawUrl), 1, { uriEscapePath: false })).toBe(expected);
   });
 });
