@@ -1,6 +1,7 @@
 import { SigV4RequestError } from './errors';
 import type { ServiceSigningRules } from './services';
-import { sha256Constructor, sha256Hex, type HashConstructor } from './sha256';
+import { sha256Constructor, type HashConstructor } from './sha256';
+import { cachingSigningKeys } from './signingKeyCache';
 import type { AwsCredentialIdentity } from './types';
 
 /** The HttpRequest shape of @smithy/types, as the engines take and return it. @internal */
@@ -23,7 +24,8 @@ export interface SigningEngine {
   readonly stringToSign: string;
 }
 
-interface SignerInit {
+/** What a smithy signer is constructed with. @internal */
+export interface SignerInit {
   credentials: AwsCredentialIdentity;
   region: string;
   service: string;
@@ -32,8 +34,9 @@ interface SignerInit {
   applyChecksum: boolean;
 }
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- smithy's constructors are protected/any-typed
-type SmithySignerClass = new (init: SignerInit) => any;
-type EngineClass = new (init: SignerInit) => SigningEngine;
+export type SmithySignerClass = new (init: SignerInit) => any;
+/** A smithy signer class made into a {@link SigningEngine}. @internal */
+export type EngineClass = new (init: SignerInit) => SigningEngine;
 
 /**
  * A smithy signer class that keeps the canonical request and string to sign it builds, so a debug
@@ -53,51 +56,6 @@ function recording(Base: SmithySignerClass): SmithySignerClass {
       return this.stringToSign;
     }
   };
-}
-
-/**
- * Derived signing keys, per identity (access key id + a fingerprint of the secret: never the
- * secret itself) and per day, region and service. Keyed by the secret's fingerprint rather than
- * by the credentials object, so that a secret rotated in place takes effect on the next
- * signature. smithy keeps a cache too, but finds its entries by HMAC-ing the secret on every
- * signature. At most {@link MAX_IDENTITIES} identities, least recently used dropped first.
- */
-const signingKeys = new Map<string, Map<string, Promise<Uint8Array>>>();
-const MAX_IDENTITIES = 64;
-
-/** The cache entry of an identity, most recently used last. */
-async function keysOf(
-  credentials: AwsCredentialIdentity,
-): Promise<Map<string, Promise<Uint8Array>>> {
-  const identity = `${credentials.accessKeyId}:${await sha256Hex(credentials.secretAccessKey)}`;
-  let keys = signingKeys.get(identity);
-  if (keys) signingKeys.delete(identity);
-  else keys = new Map();
-  signingKeys.set(identity, keys);
-  if (signingKeys.size > MAX_IDENTITIES) signingKeys.delete(signingKeys.keys().next().value!);
-  return keys;
-}
-
-function cachingSigningKeys(Base: SmithySignerClass): EngineClass {
-  return class CachingSigningKeys extends Base {
-    async getSigningKey(
-      credentials: AwsCredentialIdentity,
-      region: string,
-      shortDate: string,
-      service?: string,
-    ): Promise<Uint8Array> {
-      const keys = await keysOf(credentials);
-      // smithy passes no service when it signs for its own (`this.service`).
-      const scope = `${shortDate}/${region}/${service || (this as unknown as SignerInit).service}`;
-      const cached = keys.get(scope);
-      if (cached) return cached;
-      if (keys.size > 8) keys.clear(); // a long-lived identity crosses days: keep a few
-      const key: Promise<Uint8Array> = super.getSigningKey(credentials, region, shortDate, service);
-      keys.set(scope, key);
-      key.catch(() => keys.delete(scope));
-      return key;
-    }
-  } as unknown as EngineClass;
 }
 
 /**

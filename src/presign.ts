@@ -6,8 +6,8 @@ import { newSigner, signerInternals } from './signer';
 import type { SigV4Options } from './types';
 import { decodedQuery, encodeQueryComponent, toWireUrl } from './wireUrl';
 
-/** Options of {@link presign}. */
-export interface PresignOptions extends SigV4Options {
+/** Options of {@link presign}: the shared ones but `hosts` (presign signs the URL it is given). */
+export interface PresignOptions extends Omit<SigV4Options, 'hosts'> {
   /**
    * Seconds the URL stays valid, 1 to 604800 (7 days; temporary credentials end it sooner).
    * @default 900
