@@ -1,22 +1,18 @@
-import {
-  AUTHORIZATION_HEADER,
-  CLIENT_MANAGED_HEADERS,
-  CONTENT_SHA256_HEADER,
-  UNSIGNED_PAYLOAD,
-} from './constants';
+import { AUTHORIZATION_HEADER, CLIENT_MANAGED_HEADERS, CONTENT_SHA256_HEADER } from './constants';
 import { correctedNow } from './clock';
 import type { DebugLog } from './debug';
-import { credentialSource, type CredentialSource } from './credentialSource';
+import { credentialSource } from './credentialSource';
 import { createEngine, type EngineRequest, type SigningEngine } from './engine';
-import { assertNoUserinfo, assertSignableQuery, SigV4RequestError } from './errors';
 import type { SigningRecord } from './diagnosis/types';
-import { resolveOptions, type ResolvedOptions } from './options';
+import { checkOptionNames } from './checkOptionNames';
+import { SIGNER_ENTRY } from './optionNames';
+import { resolveOptions } from './options';
+import { presignV4a } from './presignV4a';
 import { redactCanonicalRequest, redactUrl } from './redact';
-import { isInScope, isListedHost, signingScopeFor, whyOutOfScope } from './scope';
-import { signingRulesFor, type ServiceSigningRules } from './services';
-import { sha256Hex } from './sha256';
-import { headersToSign, signedHeaderList, signingHeadersOf } from './signingHeaders';
-import { signingUrlFor } from './signingUrl';
+import { isInScope, isListedHost, whyOutOfScope } from './scope';
+import { assertSignableRequest } from './signableRequest';
+import { signingHeadersOf, signedHeaderList } from './signingHeaders';
+import { engineRequest, planWithIdentity, urlToSend, type SigningPlan } from './signingPlan';
 import type {
   AwsCredentialIdentity,
   SignableRequest,
@@ -24,11 +20,8 @@ import type {
   SigningHeaders,
   SigV4Options,
 } from './types';
-import { decodedQuery, toWireUrl } from './wireUrl';
+import { toWireUrl } from './wireUrl';
 import { withoutSessionToken } from './withoutSessionToken';
-
-const toSignableBody = (body: SignableRequest['body']) =>
-  body instanceof ArrayBuffer ? new Uint8Array(body) : body;
 
 /** A signature and what it was made with, for the recovery after a refusal. @internal */
 export interface SignOutcome {
@@ -51,39 +44,6 @@ export interface PresignSettings {
   readonly omitSessionToken?: boolean;
 }
 
-const UNSIGNABLE = new Set<string>(CLIENT_MANAGED_HEADERS);
-/** For services that do not send the payload hash: it is handed to smithy, not signed. */
-const UNSIGNABLE_WITH_HASH = new Set<string>([...CLIENT_MANAGED_HEADERS, CONTENT_SHA256_HEADER]);
-
-async function presignWith(
-  engine: SigningEngine,
-  request: EngineRequest,
-  settings: Record<string, unknown>,
-  url: URL,
-): Promise<EngineRequest> {
-  if (!engine.presign) {
-    throw new SigV4RequestError(
-      'INVALID_REQUEST',
-      'SigV4A signatures cannot be presigned here',
-      'leave out `regionSet` to presign with SigV4, or sign the request with headers',
-      { method: request.method, url },
-    );
-  }
-  return engine.presign(request, settings);
-}
-
-/** Everything one signature depends on, worked out from the options and the request. */
-interface SigningPlan {
-  readonly method: string;
-  /** The URL sent. */
-  readonly url: URL;
-  /** The URL signed: the one sent, or the `signingOrigin`'s. */
-  readonly signingUrl: URL;
-  readonly scope: { region: string; service: string; regionSet?: readonly string[] };
-  readonly rules: ServiceSigningRules;
-  readonly identity: AwsCredentialIdentity;
-}
-
 /** How one signature is made, beyond the request itself. @internal */
 export interface SignSettings {
   /** Query-string authentication instead of headers. */
@@ -95,55 +55,25 @@ export interface SignSettings {
   readonly ownUrl?: boolean;
 }
 
-async function planFor(
-  resolved: ResolvedOptions,
-  credentials: CredentialSource,
-  request: SignableRequest,
-  ownUrl: boolean | undefined,
-): Promise<SigningPlan> {
-  const method = request.method.toUpperCase();
-  const url = toWireUrl(request.url, method);
-  assertNoUserinfo(url, method);
-  assertSignableQuery(url, method);
-  const signingUrl = ownUrl ? url : signingUrlFor(url, resolved.signingOrigin);
-  const { region, service } = signingScopeFor(resolved, signingUrl, method);
-  const regionSet = resolved.regionSet ?? (region === '*' ? ['*'] : undefined);
-  const rules = signingRulesFor(service);
-  const identity = await credentials.resolve({ method, url });
-  return { method, url, signingUrl, scope: { region, service, regionSet }, rules, identity };
-}
+const UNSIGNABLE = new Set<string>(CLIENT_MANAGED_HEADERS);
+/** For services that do not send the payload hash: it is handed to smithy, not signed. */
+const UNSIGNABLE_WITH_HASH = new Set<string>([...CLIENT_MANAGED_HEADERS, CONTENT_SHA256_HEADER]);
 
-/**
- * The request in smithy's shape. The payload hash is computed here with the runtime's native
- * hash (a string hashed in place, not copied to bytes first) and handed to smithy as
- * `x-amz-content-sha256`, left unsigned for services that do not send it.
- */
-async function engineRequest(
-  { method, signingUrl, scope, rules }: SigningPlan,
-  request: SignableRequest,
-  precomputeHash: boolean,
+/** Signs with query-string auth: smithy's SigV4 presign, or SigV4A's query form. */
+function presignWith(
+  engine: SigningEngine,
+  request: EngineRequest,
+  settings: { signingDate: Date; unsignableHeaders: Set<string>; expiresIn: number },
+  plan: SigningPlan & { readonly identity: AwsCredentialIdentity },
 ): Promise<EngineRequest> {
-  const headers = headersToSign(request.headers, signingUrl, rules);
-  const body = toSignableBody(request.body);
-  if (!(CONTENT_SHA256_HEADER in headers)) {
-    if (precomputeHash && !scope.regionSet) {
-      headers[CONTENT_SHA256_HEADER] = await sha256Hex(body ?? '');
-    } else if (!precomputeHash && rules.sendsPayloadHash) {
-      // A presigned URL's body is not known when it is signed: S3 takes UNSIGNED-PAYLOAD,
-      // carried in the query (smithy hoists the header there), as the SDK's S3 presigner does.
-      headers[CONTENT_SHA256_HEADER] = UNSIGNED_PAYLOAD;
-    }
-  }
-  return {
-    method,
-    protocol: signingUrl.protocol,
-    hostname: signingUrl.hostname,
-    port: signingUrl.port ? Number(signingUrl.port) : undefined,
-    path: signingUrl.pathname,
-    query: decodedQuery(signingUrl),
-    headers,
-    body,
-  };
+  const { regionSet, service } = plan.scope;
+  if (!regionSet) return engine.presign!(request, settings);
+  return presignV4a(engine, request, {
+    ...settings,
+    service,
+    regionSet,
+    credentials: plan.identity,
+  });
 }
 
 /** The signing record, built only when someone reads it (a debug log, a refusal to explain). */
@@ -180,6 +110,8 @@ export interface SignerInternals {
   listsHost(url: URL): boolean;
   /** Why requests to this URL (out of scope) are not signed. */
   whyUnsigned(url: URL): string;
+  /** The URL to send a request in scope to (an S3 path in S3's canonical form). */
+  urlToSend(url: URL, method: string): URL;
   /** The `debug` option's log, if on. */
   readonly log?: DebugLog;
 }
@@ -201,22 +133,37 @@ export function signerInternals(signer: Signer): SignerInternals {
  * const headers = await signer.sign({ method: 'GET', url: 'https://api.example.com/prod/items' });
  */
 export function createSigner(options?: SigV4Options): Signer {
+  checkOptionNames(options, SIGNER_ENTRY);
+  return newSigner(options);
+}
+
+/** {@link createSigner} for an entry point that checked its options' names itself. @internal */
+export function newSigner(options?: SigV4Options): Signer {
   const resolved = resolveOptions(options);
   const credentials = credentialSource(resolved);
   const signDetailed = async (
     request: SignableRequest,
     { presign, ownUrl }: SignSettings = {},
   ): Promise<SignOutcome> => {
-    const plan = await planFor(resolved, credentials, request, ownUrl);
+    assertSignableRequest(request);
+    const plan = await planWithIdentity(resolved, credentials, request, ownUrl);
     const identity = presign?.omitSessionToken ? withoutSessionToken(plan.identity) : plan.identity;
     const engine = await createEngine(plan.scope, identity, plan.rules, plan);
-    const toSign = await engineRequest(plan, request, !presign);
+    const toSign = await engineRequest(plan, request, !!presign);
     const settings = {
       signingDate: correctedNow(),
       unsignableHeaders: plan.rules.sendsPayloadHash ? UNSIGNABLE : UNSIGNABLE_WITH_HASH,
     };
     const signed = presign
-      ? await presignWith(engine, toSign, { ...settings, expiresIn: presign.expiresIn }, plan.url)
+      ? await presignWith(
+          engine,
+          toSign,
+          { ...settings, expiresIn: presign.expiresIn },
+          {
+            ...plan,
+            identity,
+          },
+        )
       : await engine.sign(toSign, settings);
     const record = lazyRecord(plan, engine, signed, !!presign);
     resolved.log?.(presign ? 'presigned' : 'signed', {
@@ -240,6 +187,7 @@ export function createSigner(options?: SigV4Options): Signer {
     resolveCredentials: credentials.resolve,
     listsHost: (url) => isListedHost(resolved, url),
     whyUnsigned: (url) => whyOutOfScope(resolved, url),
+    urlToSend: (url, method) => urlToSend(resolved, url, method),
     log: resolved.log,
   });
   return signer;

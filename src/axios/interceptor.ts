@@ -1,11 +1,14 @@
 import { exchange } from '../exchange';
+import { checkOptionNames } from '../checkOptionNames';
+import { AXIOS_ENTRY } from '../optionNames';
 import { passUnsigned } from '../passUnsigned';
-import { createSigner } from '../signer';
+import { newSigner, signerInternals } from '../signer';
 import type { Signer, SigV4Options } from '../types';
 import { toWireUrl } from '../wireUrl';
 import { axiosEnding } from './abort';
 import { copyViewedBytes, draftFromConfig, forgetMergedUrlParts, isPartialView } from './draft';
 import { loadAxios, type AxiosHelpers } from './loadAxios';
+import { assertAxiosConfig, assertAxiosInstance } from './arguments';
 import { axiosTransport } from './transport';
 import type { AxiosInstanceLike, AxiosRequestConfigLike, AxiosRequestInterceptor } from './types';
 
@@ -41,8 +44,9 @@ function signingAdapter(signer: Signer, original: unknown): SigningAdapter {
     if (!signer.appliesTo(url)) {
       return passUnsigned(signer, { method: config.method ?? 'get', url }, () => send(config));
     }
+    const sent = signerInternals(signer).urlToSend(url, (config.method ?? 'get').toUpperCase());
     const transport = axiosTransport(config, send, axiosEnding(config, axios));
-    return exchange(signer, draftFromConfig(config, url), transport);
+    return exchange(signer, draftFromConfig(config, sent), transport);
   };
   return Object.assign(adapter, { [WRAPPED]: original });
 }
@@ -54,8 +58,10 @@ function signingAdapter(signer: Signer, original: unknown): SigningAdapter {
  * api.interceptors.request.use(createAxiosInterceptor());
  */
 export function createAxiosInterceptor(options?: SigV4Options): AxiosRequestInterceptor {
-  const signer = createSigner(options);
+  checkOptionNames(options, AXIOS_ENTRY);
+  const signer = newSigner(options);
   return async (config) => {
+    assertAxiosConfig(config);
     forgetMergedUrlParts(config);
     if (isPartialView(config.data) && (await isInScope(signer, config))) {
       config.data = copyViewedBytes(config.data);
@@ -73,6 +79,7 @@ export function createAxiosInterceptor(options?: SigV4Options): AxiosRequestInte
  * detach(); // stop signing
  */
 export function attachSigV4(instance: AxiosInstanceLike, options?: SigV4Options): () => void {
+  assertAxiosInstance(instance);
   const id = instance.interceptors.request.use(createAxiosInterceptor(options));
   return () => instance.interceptors.request.eject(id);
 }

@@ -1,12 +1,16 @@
 import { assertNoUserinfo } from '../errors';
 import { exchange } from '../exchange';
+import { checkOptionNames } from '../checkOptionNames';
+import { FETCH_ENTRY } from '../optionNames';
 import { passUnsigned } from '../passUnsigned';
-import { createSigner } from '../signer';
+import { newSigner, signerInternals } from '../signer';
 import type { SigV4Options } from '../types';
 import { toWireUrl } from '../wireUrl';
 import { draftFromBase } from './base';
-import { fromRequest, inputUrl, toRequest } from './draft';
+import { fromRequest, inputMethod, inputUrl, toRequest } from './draft';
 import { plainCallBase } from './fastPath';
+import { assertNoHostHeader } from './hostHeader';
+import { fetchOption } from './sender';
 import { fetchTransport } from './transport';
 
 /** Options of {@link createSignedFetch}. */
@@ -26,19 +30,25 @@ export interface SignedFetchOptions extends SigV4Options {
  * const response = await fetch('https://abc123.execute-api.eu-west-1.amazonaws.com/prod/orders?x=1');
  */
 export function createSignedFetch(options?: SignedFetchOptions): typeof fetch {
-  const signer = createSigner(options);
-  const send: typeof fetch = (input, init) => (options?.fetch ?? globalThis.fetch)(input, init);
+  checkOptionNames(options, FETCH_ENTRY);
+  const fetchFor = fetchOption(options?.fetch);
+  const signer = newSigner(options);
   return async function signedFetch(input: string | URL | Request, init?: RequestInit) {
-    const method =
-      init?.method ?? (typeof input === 'object' && 'method' in input ? input.method : 'GET');
-    const url = toWireUrl(inputUrl(input), method.toUpperCase());
-    if (!signer.appliesTo(url))
-      return passUnsigned(signer, { method, url }, () => send(input, init));
-    assertNoUserinfo(url, method);
+    const method = String(init?.method ?? inputMethod(input)).toUpperCase();
+    // No URL at all: fetch's own TypeError, exactly ("Failed to parse URL from null").
+    if (input === null || input === undefined) return fetchFor({ method })(input, init);
+    const send = fetchFor({ method, url: inputUrl(input) });
+    const given = toWireUrl(inputUrl(input), method);
+    if (!signer.appliesTo(given)) {
+      return passUnsigned(signer, { method, url: given }, () => send(input, init));
+    }
+    assertNoUserinfo(given, method);
+    const url = signerInternals(signer).urlToSend(given, method);
     const plain = plainCallBase(input, init);
     const { base, draft } = plain
       ? { base: plain, draft: draftFromBase(plain, url, init?.body ?? undefined) }
       : fromRequest(toRequest(input, init, url), input, url, init);
+    assertNoHostHeader(base.headers, base.method, url);
     return exchange(signer, draft, fetchTransport(base, init, send));
   } as typeof fetch;
 }
