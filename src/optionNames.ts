@@ -35,9 +35,9 @@ export const AXIOS_ENTRY: EntryPoint = {
   options: [...SHARED_OPTIONS, 'hosts'],
 };
 
-/** `createSignedFetch`: also the fetch that sends. @internal */
+/** `createSignedFetch` and `installSignedFetch`: also the fetch that sends. @internal */
 export const FETCH_ENTRY: EntryPoint = {
-  name: 'createSignedFetch',
+  name: 'createSignedFetch and installSignedFetch',
   options: [...SHARED_OPTIONS, 'hosts', 'fetch'],
 };
 

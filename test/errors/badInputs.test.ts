@@ -70,8 +70,9 @@ describe('no fetch to send with', () => {
   });
 
   test('a typed error naming the `fetch` option, before anything is signed or sent', async () => {
-    const signedFetch = createSignedFetch(SIGNING);
+    // No global fetch when it is created: it looks the global up at each call, and finds none.
     globalThis.fetch = undefined as never;
+    const signedFetch = createSignedFetch(SIGNING);
     const { error, connections } = await attempt(() => signedFetch(`${recording.server.url}/x`));
     expect({ connections, requests: recording.added() }).toEqual({ connections: 0, requests: 0 });
     expect(error).toBeInstanceOf(SigV4OptionsError);
