@@ -51,6 +51,33 @@ async function axiosRoundTrip(api, testing, axios, label) {
   }
 }
 
+/** Both builds installed one over the other: the marks are shared, so one signature, and back. */
+async function installedByBoth(cjs, esm, testing) {
+  const endpoint = await testing.startLocalIamEndpoint({ region: 'eu-west-1' });
+  const original = globalThis.fetch;
+  const signings = [];
+  const options = (label) => ({
+    region: 'eu-west-1',
+    service: 'execute-api',
+    credentials: testing.TEST_CREDENTIALS,
+    hosts: ['127.0.0.1'],
+    debug: { debug: (message) => /signed$/.test(message) && signings.push(`${label} ${message}`) },
+  });
+  try {
+    const restoreCjs = cjs.installSignedFetch(options('cjs'));
+    const restoreEsm = esm.installSignedFetch(options('esm'));
+    const response = await globalThis.fetch(`${endpoint.url}/prod/both`);
+    assert.equal(response.status, 200, await response.text());
+    assert.deepEqual(signings, ['esm aws-sigv4-interceptor: signed']);
+    restoreCjs();
+    restoreEsm();
+    assert.equal(globalThis.fetch, original);
+  } finally {
+    globalThis.fetch = original;
+    await endpoint.close();
+  }
+}
+
 async function main() {
   const cjs = require('aws-sigv4-interceptor');
   const cjsTesting = require('aws-sigv4-interceptor/testing');
@@ -119,6 +146,10 @@ async function main() {
       await cjs.createSigner(options).sign(request);
       assert.equal(calls, 3, "the ESM snapshot restore dropped the CJS build's credentials");
     },
+  );
+  await check(
+    'installSignedFetch of the CJS and the ESM build: one signature, then the original',
+    () => installedByBoth(cjs, esm, cjsTesting),
   );
   await check('types are published for both module systems', () => {
     const pkg = require('../../package.json');
