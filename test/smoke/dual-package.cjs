@@ -151,15 +151,24 @@ async function main() {
     'installSignedFetch of the CJS and the ESM build: one signature, then the original',
     () => installedByBoth(cjs, esm, cjsTesting),
   );
-  await check('types are published for both module systems', () => {
+  await check('types are published for every entry and condition, first, and exist', () => {
     const pkg = require('../../package.json');
     const fs = require('node:fs');
     const path = require('node:path');
-    for (const entry of Object.values(pkg.exports)) {
-      if (typeof entry === 'string') continue;
-      for (const condition of ['import', 'require']) {
-        assert.equal(Object.keys(entry[condition])[0], 'types', 'types must come first');
-        for (const file of Object.values(entry[condition])) {
+    /** Every `{ types, default }` target of an exports entry, however deeply conditioned. */
+    const targets = (entry) =>
+      typeof entry === 'string'
+        ? []
+        : 'default' in entry && typeof entry.default === 'string'
+          ? [entry]
+          : Object.values(entry).flatMap(targets);
+    for (const [name, entry] of Object.entries(pkg.exports)) {
+      if (name === './package.json') continue;
+      const found = targets(entry);
+      assert.ok(found.length > 0, `${name} has no target`);
+      for (const target of found) {
+        assert.equal(Object.keys(target)[0], 'types', `${name}: types must come first`);
+        for (const file of Object.values(target)) {
           assert.ok(fs.existsSync(path.join(__dirname, '../..', file)), `${file} missing`);
         }
       }
