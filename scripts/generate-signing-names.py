@@ -30,7 +30,8 @@ import sys
 
 DEFAULT_PACKAGE = "/usr/lib/python3/dist-packages/botocore"
 OUTPUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "signingNames.ts")
-REGION = re.compile(r"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+$")  # src/constants.ts REGION_PATTERN
+# src/constants.ts REGION_PATTERN, the same source (test/infer/regionPattern.test.ts compares them)
+REGION = re.compile(r"^([a-z]{2}|eusc-[a-z]{2})(-gov|-iso[a-z]?)?-[a-z]+-\d+$")
 SIGV4_VERSIONS = {"v4", "s3v4", "s3", "v4-unsigned-body"}
 ONE_LABEL_PARAMETER = re.compile(r"^\{[A-Za-z]+\}\.$")
 
