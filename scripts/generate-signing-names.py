@@ -1,36 +1,40 @@
 #!/usr/bin/env python3
 """Generates src/signingNames.ts: AWS endpoint prefix -> SigV4 signing name, from botocore's data.
 
-Last run against botocore 1.29.27 (Debian's python3-botocore). Re-run (standard library only;
+Last run against botocore 1.43.11 (a pip install, May 2026). Re-run (standard library only;
 reads botocore's JSON data, imports nothing from it):
 
     python3 scripts/generate-signing-names.py [BOTOCORE_PACKAGE_DIR]
 
-BOTOCORE_PACKAGE_DIR defaults to Debian's python3-botocore (/usr/lib/python3/dist-packages/botocore);
-a pip install's `botocore` directory works too. The output is deterministic (sorted) and records
-the botocore version it came from. test/infer/signingNames.test.ts checks every row against
-botocore's own endpoint resolution at test time.
+BOTOCORE_PACKAGE_DIR defaults to the newest botocore found: the one the running python would
+import (a pip install), or Debian's python3-botocore (/usr/lib/python3/dist-packages/botocore).
+The output is deterministic (sorted) and records the botocore version it came from
+(SIGNING_NAMES_SOURCE). test/infer/signingNames.test.ts checks every row against that botocore's
+own endpoint resolution at test time; .ci/run looks for a python that has it.
 
 Sources, as botocore itself resolves a client's endpoint (botocore.client.ClientEndpointBridge):
 - each service model's metadata (data/<service>/<newest version>/service-2.json): endpointPrefix
   and signingName (the prefix when absent); only services that sign with SigV4;
 - static operation host prefixes (`data-` + servicediscovery, `api.` + iotsitewise): the same
   signing name; a one-label dynamic host prefix (`{AccountId}.`) becomes a `*.` row;
-- endpoints.json: every hostname of every partition, FIPS and dual-stack variants included.
+- endpoints.json: every hostname of every partition, FIPS and dual-stack variants included
+  (DNS suffixes: endpoints.json's and partitions.json's, dual-stack ones included).
   A credentialScope service there wins over the model (botocore does the same). A hostname whose
   region cannot be read from it (`iam.amazonaws.com` -> us-east-1) becomes a global row; any other
   hostname is normalized as src/awsEndpoint.ts normalizes hosts (`-fips`, a leading `fips.` and a
   `.dualstack` label dropped), and a prefix it yields (`ecr-fips` -> `ecr`) becomes a row.
 """
 import gzip
+import importlib.util
 import json
 import os
 import re
 import sys
 
-DEFAULT_PACKAGE = "/usr/lib/python3/dist-packages/botocore"
+DEBIAN_PACKAGE = "/usr/lib/python3/dist-packages/botocore"
 OUTPUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "signingNames.ts")
-REGION = re.compile(r"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+$")  # src/constants.ts REGION_PATTERN
+# src/constants.ts REGION_PATTERN, the same source (test/infer/regionPattern.test.ts compares them)
+REGION = re.compile(r"^([a-z]{2}|eusc-[a-z]{2})(-gov|-iso[a-z]?)?-[a-z]+-\d+$")
 SIGV4_VERSIONS = {"v4", "s3v4", "s3", "v4-unsigned-body"}
 ONE_LABEL_PARAMETER = re.compile(r"^\{[A-Za-z]+\}\.$")
 
@@ -51,6 +55,20 @@ def find_json(directory, name):
 def botocore_version(package):
     with open(os.path.join(package, "__init__.py"), encoding="utf-8") as file:
         return re.search(r"__version__ = '([^']+)'", file.read()).group(1)
+
+
+def default_package():
+    """The newest of the botocore this python would import and Debian's (find_spec runs nothing)."""
+    spec = importlib.util.find_spec("botocore")
+    found = [os.path.dirname(spec.origin)] if spec and spec.origin else []
+    found += [DEBIAN_PACKAGE] if os.path.isdir(DEBIAN_PACKAGE) else []
+    if not found:
+        sys.exit("no botocore found: pass BOTOCORE_PACKAGE_DIR")
+    return max(found, key=lambda package: version_key(botocore_version(package)))
+
+
+def version_key(version):
+    return tuple(int(part) for part in re.findall(r"\d+", version))
 
 
 def signs_with_sigv4(metadata):
@@ -89,7 +107,7 @@ def model_rows(data):
                 add(rows, host_prefix + prefix, name)
             elif host_prefix and ONE_LABEL_PARAMETER.match(host_prefix):
                 add(rows, "*." + prefix, name)
-    return rows, other
+    return rows, other - set(rows)  # SimpleDB v2 signs `sdb` with SigV4, v1 with SigV2
 
 
 def add(rows, prefix, name):
@@ -133,9 +151,10 @@ def hostnames(partition, service, key, endpoint, defaults):
     template = endpoint.get("hostname") or defaults.get("hostname")
     template = template or partition["defaults"]["hostname"]
     if not is_region(partition, key):
-        # `aws-global`, `fips-us-east-1`: only their own hostname is real.
-        if "hostname" in endpoint:
-            yield expand(endpoint["hostname"], service, key, suffix)
+        # `aws-global`, `fips-us-east-1`: only their own hostnames are real (`iam.global.api.aws`).
+        for own in [endpoint, *endpoint.get("variants", [])]:
+            if "hostname" in own:
+                yield expand(own["hostname"], service, key, own.get("dnsSuffix", suffix))
         return
     yield expand(template, service, key, suffix)
     for tags in ({"fips"}, {"dualstack"}, {"dualstack", "fips"}):
@@ -165,9 +184,10 @@ def endpoint_rows(endpoints, rows, unsigned, suffixes):
 
 
 def drop_unused(endpoints, rows, vouched):
-    """A service with only partition-wide endpoints in every partition (route53 is
-    route53.amazonaws.com, ...) has no `{prefix}.{region}` host: leave its prefix out, so such a
-    host is refused, not guessed. (Absent from a partition, botocore builds regional hosts there.)"""
+    """A service with only partition-wide endpoints in every partition (route53 was, before the
+    European Sovereign Cloud partition gave it regional hosts) has no `{prefix}.{region}` host:
+    leave its prefix out, so such a host is refused, not guessed. (Absent from a partition,
+    botocore builds regional hosts there.)"""
     partitions = endpoints["partitions"]
     for prefix in list(rows):
         specs = [partition["services"].get(prefix) for partition in partitions]
@@ -194,12 +214,15 @@ def classify(host, name, region, rows, suffixes, globals_, vouched):
         globals_[host] = f"{name}/{region}"
 
 
-def dns_suffixes(endpoints):
+def dns_suffixes(endpoints, partitions):
+    """endpoints.json's suffixes, and partitions.json's (`api.aws.hci.ic.gov`: ISO-F dual-stack)."""
     found = set()
     for partition in endpoints["partitions"]:
         found.add(partition["dnsSuffix"])
         for variant in partition["defaults"].get("variants", []):
             found.add(variant["dnsSuffix"])
+    for partition in partitions["partitions"] if partitions else []:
+        found.update((partition["outputs"]["dnsSuffix"], partition["outputs"]["dualStackDnsSuffix"]))
     return sorted(found, key=lambda s: (-len(s), s))
 
 
@@ -229,7 +252,7 @@ def render(version, suffixes, rows, globals_):
 /** The botocore release the tables come from. @internal */
 export const SIGNING_NAMES_SOURCE = 'botocore {version}';
 
-/** DNS suffixes of AWS service endpoints, longest first (endpoints.json partitions). @internal */
+/** AWS endpoints' DNS suffixes, longest first (endpoints.json, partitions.json). @internal */
 export const AWS_DNS_SUFFIXES: readonly string[] = [{quoted}
 ];
 
@@ -250,15 +273,18 @@ export const GLOBAL_ENDPOINTS = `
 
 
 def main():
-    package = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_PACKAGE
+    package = sys.argv[1] if len(sys.argv) > 1 else default_package()
     data = os.path.join(package, "data")
     endpoints = load_json(find_json(data, "endpoints.json"))
-    suffixes = dns_suffixes(endpoints)
+    partitions = find_json(data, "partitions.json")
+    suffixes = dns_suffixes(endpoints, partitions and load_json(partitions))
     rows, unsigned = model_rows(data)
     globals_ = endpoint_rows(endpoints, rows, unsigned, suffixes)
+    version = botocore_version(package)
     with open(OUTPUT, "w", encoding="utf-8") as file:
-        file.write(render(botocore_version(package), suffixes, rows, globals_))
-    print(f"{OUTPUT}: {len(rows)} prefixes, {len(globals_)} global hosts", file=sys.stderr)
+        file.write(render(version, suffixes, rows, globals_))
+    print(f"{OUTPUT}: botocore {version} from {package}", file=sys.stderr)
+    print(f"{len(rows)} prefixes, {len(globals_)} global hosts", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -173,8 +173,9 @@ const INFERRED: InferCase[] = [
 ];
 
 /**
- * Service endpoints whose signing name is not their first label (src/signingNames.ts, from
- * botocore; test/infer/signingNames.test.ts checks the whole table against botocore itself).
+ * Service endpoints (src/signingNames.ts, from botocore 1.43.11; test/infer/signingNames.test.ts
+ * checks the whole table against botocore itself): signing names that are not the first label,
+ * FIPS and dual-stack forms, every partition's suffixes, global endpoints.
  */
 const SIGNING_NAMES: InferCase[] = [
   ['email.us-east-1.amazonaws.com', 'ses', 'us-east-1'],
@@ -183,8 +184,14 @@ const SIGNING_NAMES: InferCase[] = [
   ['codebuild-fips.us-west-2.amazonaws.com', 'codebuild', 'us-west-2'],
   ['appstream2.eu-central-1.amazonaws.com', 'appstream', 'eu-central-1'],
   ['cloudhsmv2.us-east-2.amazonaws.com', 'cloudhsm', 'us-east-2'],
-  ['iot.ap-south-1.amazonaws.com', 'execute-api', 'ap-south-1'],
-  ['mobile.us-east-1.amazonaws.com', 'AWSMobileHubService', 'us-east-1'],
+  ['iot.ap-south-1.amazonaws.com', 'iot', 'ap-south-1'],
+  ['oidc.us-east-1.amazonaws.com', 'sso-oauth', 'us-east-1'],
+  ['bedrock-runtime.us-east-1.amazonaws.com', 'bedrock', 'us-east-1'],
+  ['bedrock-runtime-fips.us-west-2.amazonaws.com', 'bedrock', 'us-west-2'],
+  ['bedrock-agent-runtime.eu-central-1.amazonaws.com', 'bedrock', 'eu-central-1'],
+  ['bedrock-agentcore.us-east-1.amazonaws.com', 'bedrock-agentcore', 'us-east-1'],
+  // SimpleDB v2 signs with SigV4 (SimpleDB v1, SigV2 only, had no row).
+  ['sdb.eu-west-1.amazonaws.com', 'sdb', 'eu-west-1'],
   ['mturk-requester-sandbox.us-east-1.amazonaws.com', 'mturk-requester', 'us-east-1'],
   ['personalize-runtime.us-east-1.amazonaws.com', 'personalize', 'us-east-1'],
   ['runtime.sagemaker.eu-west-1.amazonaws.com', 'sagemaker', 'eu-west-1'],
@@ -203,8 +210,16 @@ const SIGNING_NAMES: InferCase[] = [
   ['sqs.eu-west-1.api.aws', 'sqs', 'eu-west-1'],
   ['lambda-fips.us-gov-west-1.amazonaws.com', 'lambda', 'us-gov-west-1'],
   ['ec2.cn-north-1.api.amazonwebservices.com.cn', 'ec2', 'cn-north-1'],
+  // The European Sovereign Cloud partition and the ISO partitions' dual-stack suffixes.
+  ['lambda.eusc-de-east-1.amazonaws.eu', 'lambda', 'eusc-de-east-1'],
+  ['kms-fips.eusc-de-east-1.amazonaws.eu', 'kms', 'eusc-de-east-1'],
+  ['sqs.eusc-de-east-1.api.amazonwebservices.eu', 'sqs', 'eusc-de-east-1'],
+  ['route53.eusc-de-east-1.amazonaws.eu', 'route53', 'eusc-de-east-1'],
+  ['lambda.us-isof-east-1.api.aws.hci.ic.gov', 'lambda', 'us-isof-east-1'],
+  ['lambda.eu-isoe-west-1.api.cloud-aws.adc-e.uk', 'lambda', 'eu-isoe-west-1'],
   // Global endpoints sign for their partition's home region.
   ['iam.amazonaws.com', 'iam', 'us-east-1'],
+  ['iam.global.api.aws', 'iam', 'us-east-1'],
   ['sts.amazonaws.com', 'sts', 'us-east-1'],
   ['route53.amazonaws.com', 'route53', 'us-east-1'],
   ['cloudfront.amazonaws.com', 'cloudfront', 'us-east-1'],
@@ -236,8 +251,9 @@ const NOT_INFERRED: Array<{ name: string; host: string }> = [
   { name: 'empty host', host: '' },
   { name: 'a prefix botocore does not know', host: 'nosuchservice.us-east-1.amazonaws.com' },
   { name: 'an IoT data endpoint of an account', host: 'a1b2c3-ats.iot.us-east-1.amazonaws.com' },
-  { name: 'a service with global endpoints only', host: 'route53.eu-west-1.amazonaws.com' },
-  { name: 'a SigV2-only service', host: 'sdb.eu-west-1.amazonaws.com' },
+  { name: 'a SigV2-only service', host: 'importexport.us-east-1.amazonaws.com' },
+  { name: 'a retired service (Mobile Hub)', host: 'mobile.us-east-1.amazonaws.com' },
+  { name: 'a sovereign-cloud label without a number', host: 'sqs.eusc-de.amazonaws.eu' },
   { name: 'an S3 website endpoint', host: 'my-bucket.s3-website.eu-central-1.amazonaws.com' },
 ];
 

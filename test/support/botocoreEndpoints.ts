@@ -15,25 +15,48 @@ export interface BotocoreEndpoints {
   readonly endpoints: readonly BotocoreEndpoint[];
 }
 
-const SCRIPT = join(__dirname, 'botocore_endpoints.py');
+/** endpoints.json's regions, and its other endpoint keys (test/support/botocore_regions.py). */
+export interface BotocoreRegions {
+  readonly version: string;
+  readonly regions: readonly string[];
+  /** `aws-global`, `fips-us-east-1`, `us-east-1-fips`, `bedrock-runtime-eu-west-1`, ... */
+  readonly otherKeys: readonly string[];
+}
 
-/** Runs the script once; undefined (one warning) where botocore is missing, unless required. */
-export function loadBotocoreEndpoints(): Promise<BotocoreEndpoints | undefined> {
+/**
+ * Runs one of test/support's python scripts with botocore's interpreter and parses its JSON
+ * output; undefined (one warning) where botocore is missing, unless required.
+ */
+function runBotocoreScript<T>(script: string): Promise<T | undefined> {
   return new Promise((resolve, reject) => {
     const options = { maxBuffer: 64 * 1024 * 1024, timeout: 120_000 };
-    execFile(botocorePython(), [SCRIPT], options, (error, stdout, stderr) => {
+    execFile(botocorePython(), [join(__dirname, script)], options, (error, stdout, stderr) => {
       try {
         if (error) return resolve(botocoreMissing(`${error.message} ${stderr}`.trim()));
-        const parsed = JSON.parse(stdout) as { botocore: string; endpoints: string[][] };
-        const endpoints = parsed.endpoints.map(([host, service, region]) => ({
-          host,
-          service,
-          region,
-        }));
-        resolve({ version: parsed.botocore, endpoints });
+        resolve(JSON.parse(stdout) as T);
       } catch (failure) {
         reject(failure);
       }
     });
   });
+}
+
+/** Every endpoint botocore resolves, from one python run. */
+export async function loadBotocoreEndpoints(): Promise<BotocoreEndpoints | undefined> {
+  const parsed = await runBotocoreScript<{ botocore: string; endpoints: string[][] }>(
+    'botocore_endpoints.py',
+  );
+  if (!parsed) return undefined;
+  const endpoints = parsed.endpoints.map(([host, service, region]) => ({ host, service, region }));
+  return { version: parsed.botocore, endpoints };
+}
+
+/** botocore's regions and other endpoint keys. */
+export async function loadBotocoreRegions(): Promise<BotocoreRegions | undefined> {
+  const parsed = await runBotocoreScript<{ botocore: string } & Omit<BotocoreRegions, 'version'>>(
+    'botocore_regions.py',
+  );
+  return (
+    parsed && { version: parsed.botocore, regions: parsed.regions, otherKeys: parsed.otherKeys }
+  );
 }
