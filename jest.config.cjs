@@ -9,7 +9,13 @@ const shared = {
   roots: ['<rootDir>/test'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
+    // ky is published as ES modules only: compiled to CommonJS like the tests themselves.
+    '/node_modules/ky/.+\\.js$': [
+      'ts-jest',
+      { tsconfig: { allowJs: true, module: 'CommonJS', target: 'ES2022' }, isolatedModules: true },
+    ],
   },
+  transformIgnorePatterns: ['/node_modules/(?!ky/)'],
   moduleNameMapper: {
     '^aws-sigv4-interceptor$': '<rootDir>/src/index.ts',
     '^aws-sigv4-interceptor/testing$': '<rootDir>/src/testing/index.ts',

@@ -53,16 +53,15 @@ export default defineConfig([
   {
     entry: {
       index: 'src/index.ts',
-      'testing/index': 'src/testing/index.ts',
       // The bin: src/cli/main.ts starts with a #! line, which esbuild keeps and tsup makes executable.
       cli: 'src/cli/main.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,
-    // The browser build below writes into the same folder at the same time: not its files.
-    clean: ['!browser.js', '!browser.mjs'],
+    // The builds below write into the same folder at the same time: not their files.
+    clean: ['!browser.mjs', '!testing/**'],
     // No source maps: the output is not minified, so stack traces already point at readable code,
-    // and maps would triple the published size (1.4 of 2.1 MB). test/packaging checks the size.
+    // and maps would triple the published size (1.4 of 2.1 MB). test/smoke checks the size.
     sourcemap: false,
     splitting: true,
     treeshake: true,
@@ -71,12 +70,25 @@ export default defineConfig([
     plugins: [requireAxiosInCommonJs],
   },
   {
-    // package.json `exports["."].browser`: one file per format (CommonJS for test runners that
-    // pick the browser condition, such as jest's jsdom environment), typed by index.d.(m)ts: the
-    // same public names. Dependencies stay imports, for the page's bundler to resolve with its
-    // browser conditions.
+    // `aws-sigv4-interceptor/testing` runs in Node test processes only: one CommonJS build, which
+    // `import` loads too (Node reads esbuild's export names), typed by one index.d.ts. It shares
+    // no code with the signing side, so no state can split between two copies.
+    entry: { 'testing/index': 'src/testing/index.ts' },
+    format: ['cjs'],
+    dts: true,
+    clean: false,
+    sourcemap: false,
+    treeshake: true,
+    target: 'node20',
+  },
+  {
+    // package.json `exports["."].browser.import`: for a page's bundler, which re-bundles and
+    // minifies it anyway, so it is published minified (the Node builds stay readable). A
+    // CommonJS consumer with the browser condition (jest's jsdom environment) falls through to
+    // the Node CommonJS build. Dependencies stay imports, for the page's bundler to resolve with
+    // its browser conditions; typed by index.d.mts: the same public names.
     entry: { browser: 'src/index.ts' }, // the same public names, with the swaps above
-    format: ['esm', 'cjs'],
+    format: ['esm'],
     platform: 'browser',
     target: 'es2022',
     dts: false,
@@ -84,6 +96,7 @@ export default defineConfig([
     sourcemap: false,
     splitting: false,
     treeshake: true,
+    minify: true,
     external: ['axios'],
     esbuildPlugins: [browserSwaps],
     plugins: [requireAxiosInCommonJs],

@@ -1,6 +1,7 @@
 import { SigV4RequestError } from './errors';
 import type { ServiceSigningRules } from './services';
 import { sha256Constructor, type HashConstructor } from './sha256';
+import { cachingSigningKeys } from './signingKeyCache';
 import type { AwsCredentialIdentity } from './types';
 
 /** The HttpRequest shape of @smithy/types, as the engines take and return it. @internal */
@@ -23,7 +24,8 @@ export interface SigningEngine {
   readonly stringToSign: string;
 }
 
-interface SignerInit {
+/** What a smithy signer is constructed with. @internal */
+export interface SignerInit {
   credentials: AwsCredentialIdentity;
   region: string;
   service: string;
@@ -32,8 +34,9 @@ interface SignerInit {
   applyChecksum: boolean;
 }
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- smithy's constructors are protected/any-typed
-type SmithySignerClass = new (init: SignerInit) => any;
-type EngineClass = new (init: SignerInit) => SigningEngine;
+export type SmithySignerClass = new (init: SignerInit) => any;
+/** A smithy signer class made into a {@link SigningEngine}. @internal */
+export type EngineClass = new (init: SignerInit) => SigningEngine;
 
 /**
  * A smithy signer class that keeps the canonical request and string to sign it builds, so a debug
@@ -53,36 +56,6 @@ function recording(Base: SmithySignerClass): SmithySignerClass {
       return this.stringToSign;
     }
   };
-}
-
-/**
- * Derived signing keys, per credentials object (the cache hands out the same object while the
- * credentials are valid) and per day, region and service. smithy keeps a cache too, but finds
- * its entries by HMAC-ing the secret on every signature.
- */
-const signingKeys = new WeakMap<object, Map<string, Promise<Uint8Array>>>();
-
-function cachingSigningKeys(Base: SmithySignerClass): EngineClass {
-  return class CachingSigningKeys extends Base {
-    getSigningKey(
-      credentials: AwsCredentialIdentity,
-      region: string,
-      shortDate: string,
-      service?: string,
-    ): Promise<Uint8Array> {
-      let keys = signingKeys.get(credentials);
-      if (!keys) signingKeys.set(credentials, (keys = new Map()));
-      // smithy passes no service when it signs for its own (`this.service`).
-      const scope = `${shortDate}/${region}/${service || (this as unknown as SignerInit).service}`;
-      const cached = keys.get(scope);
-      if (cached) return cached;
-      if (keys.size > 8) keys.clear(); // a long-lived identity crosses days: keep a few
-      const key: Promise<Uint8Array> = super.getSigningKey(credentials, region, shortDate, service);
-      keys.set(scope, key);
-      key.catch(() => keys.delete(scope));
-      return key;
-    }
-  } as unknown as EngineClass;
 }
 
 /**

@@ -58,6 +58,10 @@ export class SigV4OptionsError extends SigV4Error {
   override readonly name = 'SigV4OptionsError';
 }
 
+/** The error of an option whose value is wrong: "Invalid option `name` - fix". @internal */
+export const invalidOption = (option: string, fix: string): SigV4OptionsError =>
+  new SigV4OptionsError('INVALID_OPTIONS', `Invalid option \`${option}\``, fix);
+
 /** A request cannot be signed as it is: invalid URL, unknown region/service, unreadable body. */
 export class SigV4RequestError extends SigV4Error {
   /** Always `'SigV4RequestError'`. */

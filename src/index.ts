@@ -6,6 +6,7 @@
 export { createSigner } from './signer';
 export { createAxiosInterceptor, attachSigV4 } from './axios/interceptor';
 export { createSignedFetch } from './fetch/signedFetch';
+export { installSignedFetch } from './fetch/install';
 export { clearCredentialCache } from './clearCredentialCache';
 export { afterSnapshotRestore } from './afterSnapshotRestore';
 export { inferSigningScope } from './infer';
@@ -56,6 +57,7 @@ export type {
   SigningRecord,
 } from './diagnosis/types';
 export type { SignedFetchOptions } from './fetch/signedFetch';
+export type { InstallSignedFetchOptions } from './fetch/install';
 export type {
   AxiosInstanceLike,
   AxiosRequestConfigLike,

@@ -1,4 +1,7 @@
+import { awsEndpointOf } from './awsEndpoint';
 import { REGION_PATTERN } from './constants';
+import { describeType } from './describeType';
+import { SigV4RequestError } from './errors';
 
 /** A signing service and region. */
 export interface SigningScope {
@@ -11,7 +14,7 @@ export interface SigningScope {
 interface HostRule {
   /** Matches a lower-case host name; the `region` group captures the region label. */
   readonly pattern: RegExp;
-  readonly service: string | ((match: RegExpExecArray) => string);
+  readonly service: string;
 }
 
 const AWS = String.raw`\.amazonaws\.com(?:\.cn)?$`;
@@ -21,8 +24,10 @@ const rule = (source: string, service: HostRule['service']): HostRule => ({
 });
 
 /**
- * Host → service/region, most specific first. The region is the label next to the service label:
- * a naive "second label" parse would yield `execute-api` as the region.
+ * The hosts of resources (an API, a function URL, a bucket) whose service is not their first
+ * label, most specific first. The region is the label next to the service label: a naive "second
+ * label" parse would yield `execute-api` as the region. Service endpoints
+ * (`{prefix}.{region}.amazonaws.com`) come after, from botocore's table (awsEndpoint.ts).
  * See https://docs.aws.amazon.com/general/latest/gr/rande.html
  */
 const HOST_RULES: readonly HostRule[] = [
@@ -35,7 +40,6 @@ const HOST_RULES: readonly HostRule[] = [
   rule(String.raw`^[^.]+\.(?<region>[^.]+)\.aoss` + AWS, 'aoss'),
   rule(String.raw`\.s3-accesspoint\.(?<region>[^.]+)` + AWS, 's3'),
   rule(String.raw`(?:^|\.)s3[.-](?:dualstack\.)?(?<region>[^.]+)` + AWS, 's3'),
-  rule(String.raw`^(?<service>[a-z0-9-]+)\.(?<region>[^.]+)` + AWS, (m) => m.groups!.service),
 ];
 
 /** S3 Multi-Region Access Points sign with SigV4A for every region (`*`). */
@@ -46,18 +50,29 @@ const GLOBAL_S3 = new RegExp(String.raw`(?:^|\.)s3` + AWS);
 
 /**
  * Infers the signing service and region from an AWS host name, or `undefined` when the host is
- * not one (a custom domain, CloudFront, localhost). The region `*` (S3 Multi-Region Access
- * Points) means a SigV4A signature valid in every region.
+ * not one (a custom domain, CloudFront, localhost) or is a service endpoint whose prefix botocore's
+ * service models do not list (never a guess from the first label). Service endpoints sign with
+ * botocore's signing name (`email` → `ses`, `kms-fips` → `kms`, `iam.amazonaws.com` →
+ * `iam`/us-east-1). The region `*` (S3 Multi-Region Access Points) means a SigV4A signature
+ * valid in every region.
  */
 export function inferSigningScope(hostname: string): SigningScope | undefined {
+  if (typeof hostname !== 'string') {
+    throw new SigV4RequestError(
+      'INVALID_URL',
+      `Cannot infer a signing scope from \`hostname\`: it is ${describeType(hostname)}`,
+      'pass a host name such as new URL(url).hostname',
+    );
+  }
   const host = hostname.toLowerCase();
   for (const { pattern, service } of HOST_RULES) {
     const match = pattern.exec(host);
     const region = match?.groups?.region;
     if (match && region && REGION_PATTERN.test(region)) {
-      return { service: typeof service === 'string' ? service : service(match), region };
+      return { service, region };
     }
   }
   if (MULTI_REGION_ACCESS_POINT.test(host)) return { service: 's3', region: '*' };
-  return GLOBAL_S3.test(host) ? { service: 's3', region: 'us-east-1' } : undefined;
+  if (GLOBAL_S3.test(host)) return { service: 's3', region: 'us-east-1' };
+  return awsEndpointOf(host)?.scope;
 }

@@ -2,7 +2,8 @@ import { assumeRoleProvider, type RoleBase } from './assumeRole';
 import { DEFAULT_CREDENTIALS_TIMEOUT_MS, DEFAULT_REFRESH_MARGIN_MS } from './constants';
 import { resolveDebug, type DebugLog } from './debug';
 import { DEFAULT_CHAIN_SOURCES, defaultCredentialProvider } from './defaultCredentials';
-import { SigV4OptionsError } from './errors';
+import { invalidOption } from './errors';
+import { checkHosts } from './hostsOption';
 import type {
   AwsCredentialIdentity,
   AwsCredentialProvider,
@@ -31,8 +32,7 @@ export interface ResolvedOptions {
   readonly log?: DebugLog;
 }
 
-const invalid = (option: string, fix: string): SigV4OptionsError =>
-  new SigV4OptionsError('INVALID_OPTIONS', `Invalid option \`${option}\``, fix);
+const invalid = invalidOption;
 
 function checkName(
   option: 'region' | 'service',
@@ -68,19 +68,6 @@ function checkCredentials(value: unknown): RoleBase | undefined {
   }
   const fixed = identity as AwsCredentialIdentity;
   return { provider: () => Promise.resolve(fixed), identity: fixed };
-}
-
-function checkHosts(value: unknown): readonly HostMatcher[] | undefined {
-  if (value === undefined) return undefined;
-  const valid = (m: unknown) =>
-    typeof m === 'string' || m instanceof RegExp || typeof m === 'function';
-  if (!Array.isArray(value) || !value.every(valid)) {
-    throw invalid(
-      'hosts',
-      "pass an array of host names, RegExps or predicates, e.g. ['api.example.com', /\\.execute-api\\./]",
-    );
-  }
-  return value as HostMatcher[];
 }
 
 function checkMargin(value: unknown): number {
@@ -157,11 +144,12 @@ function credentialsOf(
   };
 }
 
-/** Validates user options, throwing a {@link SigV4OptionsError} that names the option to fix. @internal */
+/**
+ * Validates the values of user options (their names are checked by checkOptionNames), throwing
+ * a {@link SigV4OptionsError} that names the option to fix.
+ * @internal
+ */
 export function resolveOptions(options: SigV4Options = {}): ResolvedOptions {
-  if (typeof options !== 'object' || options === null) {
-    throw invalid('options', 'pass an options object or nothing');
-  }
   const given = checkCredentials(options.credentials);
   return {
     region: checkName('region', options.region, 'eu-west-1'),

@@ -1,10 +1,13 @@
-import { SigV4OptionsError } from './errors';
-import { createSigner, signerInternals } from './signer';
+import { checkOptionNames } from './checkOptionNames';
+import { invalidOption, SigV4OptionsError } from './errors';
+import { PRESIGN_ENTRY } from './optionNames';
+import { bodyProblem, headersProblem, methodProblem } from './requestChecks';
+import { newSigner, signerInternals } from './signer';
 import type { SigV4Options } from './types';
 import { decodedQuery, encodeQueryComponent, toWireUrl } from './wireUrl';
 
-/** Options of {@link presign}. */
-export interface PresignOptions extends SigV4Options {
+/** Options of {@link presign}: the shared ones but `hosts` (presign signs the URL it is given). */
+export interface PresignOptions extends Omit<SigV4Options, 'hosts'> {
   /**
    * Seconds the URL stays valid, 1 to 604800 (7 days; temporary credentials end it sooner).
    * @default 900
@@ -14,6 +17,13 @@ export interface PresignOptions extends SigV4Options {
   readonly method?: string;
   /** Headers the holder of the URL must send with it; they are signed. */
   readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * The body the holder of the URL will send: its SHA-256 is signed, as aws4, aws4fetch and
+   * smithy's presign do, so the URL is good for that body only. S3 signs `UNSIGNED-PAYLOAD`
+   * whatever the body.
+   * @default no body (the hash of the empty body)
+   */
+  readonly body?: string | Uint8Array | ArrayBuffer;
 }
 
 const MAX_EXPIRES_IN = 604800;
@@ -46,14 +56,15 @@ function queryPart(name: string, value: string | readonly string[]): string {
  * const socket = new WebSocket(url);
  */
 export async function presign(url: string | URL, options: PresignOptions = {}): Promise<string> {
-  const { expiresIn, method = 'GET', headers, ...signerOptions } = options;
-  const presignSettings = { expiresIn: checkExpiresIn(expiresIn) };
-  const signer = createSigner(signerOptions);
-  const wire = toWireUrl(url, method.toUpperCase());
-  const { query } = await signerInternals(signer).sign(
-    { method, url: wire, headers },
-    { presign: presignSettings },
-  );
+  checkOptionNames(options, PRESIGN_ENTRY);
+  const { expiresIn, method = 'GET', headers, body, ...signerOptions } = options;
+  const problem = methodProblem(method) ?? headersProblem(headers) ?? bodyProblem(body);
+  if (problem) throw invalidOption(problem.part, `${problem.what}: ${problem.fix}`);
+  const settings = { presign: { expiresIn: checkExpiresIn(expiresIn) } };
+  const signer = newSigner(signerOptions);
+  const internals = signerInternals(signer);
+  const wire = internals.urlToSend(toWireUrl(url, method.toUpperCase()), method.toUpperCase());
+  const { query } = await internals.sign({ method, url: wire, headers, body }, settings);
   return withPresignedQuery(wire, query);
 }
 

@@ -1,22 +1,18 @@
-import {
-  AUTHORIZATION_HEADER,
-  CLIENT_MANAGED_HEADERS,
-  CONTENT_SHA256_HEADER,
-  UNSIGNED_PAYLOAD,
-} from './constants';
+import { AUTHORIZATION_HEADER, CLIENT_MANAGED_HEADERS, CONTENT_SHA256_HEADER } from './constants';
 import { correctedNow } from './clock';
 import type { DebugLog } from './debug';
 import { credentialSource } from './credentialSource';
 import { createEngine, type EngineRequest, type SigningEngine } from './engine';
-import { assertNoUserinfo, assertSignableQuery, SigV4RequestError } from './errors';
 import type { SigningRecord } from './diagnosis/types';
-import { resolveOptions, type ResolvedOptions } from './options';
+import { checkOptionNames } from './checkOptionNames';
+import { SIGNER_ENTRY } from './optionNames';
+import { resolveOptions } from './options';
+import { presignV4a } from './presignV4a';
 import { redactCanonicalRequest, redactUrl } from './redact';
-import { isInScope, isListedHost, signingScopeFor, whyOutOfScope } from './scope';
-import { signingRulesFor, type ServiceSigningRules } from './services';
-import { sha256Hex, sha256HexNow } from './sha256';
-import { headersToSign, signedHeaderList, signingHeadersOf } from './signingHeaders';
-import { signingUrlFor } from './signingUrl';
+import { isInScope, isListedHost, whyOutOfScope } from './scope';
+import { assertSignableRequest } from './signableRequest';
+import { signingHeadersOf, signedHeaderList } from './signingHeaders';
+import { engineRequest, planFor, urlToSend, type SigningPlan } from './signingPlan';
 import type {
   AwsCredentialIdentity,
   SignableRequest,
@@ -24,11 +20,8 @@ import type {
   SigningHeaders,
   SigV4Options,
 } from './types';
-import { decodedQuery, toWireUrl } from './wireUrl';
+import { toWireUrl } from './wireUrl';
 import { withoutSessionToken } from './withoutSessionToken';
-
-const toSignableBody = (body: SignableRequest['body']) =>
-  body instanceof ArrayBuffer ? new Uint8Array(body) : body;
 
 /** A signature and what it was made with, for the recovery after a refusal. @internal */
 export interface SignOutcome {
@@ -51,38 +44,6 @@ export interface PresignSettings {
   readonly omitSessionToken?: boolean;
 }
 
-const UNSIGNABLE = new Set<string>(CLIENT_MANAGED_HEADERS);
-/** For services that do not send the payload hash: it is handed to smithy, not signed. */
-const UNSIGNABLE_WITH_HASH = new Set<string>([...CLIENT_MANAGED_HEADERS, CONTENT_SHA256_HEADER]);
-
-async function presignWith(
-  engine: SigningEngine,
-  request: EngineRequest,
-  settings: Record<string, unknown>,
-  url: URL,
-): Promise<EngineRequest> {
-  if (!engine.presign) {
-    throw new SigV4RequestError(
-      'INVALID_REQUEST',
-      'SigV4A signatures cannot be presigned here',
-      'leave out `regionSet` to presign with SigV4, or sign the request with headers',
-      { method: request.method, url },
-    );
-  }
-  return engine.presign(request, settings);
-}
-
-/** Everything one signature depends on, worked out from the options and the request. */
-interface SigningPlan {
-  readonly method: string;
-  /** The URL sent. */
-  readonly url: URL;
-  /** The URL signed: the one sent, or the `signingOrigin`'s. */
-  readonly signingUrl: URL;
-  readonly scope: { region: string; service: string; regionSet?: readonly string[] };
-  readonly rules: ServiceSigningRules;
-}
-
 /** How one signature is made, beyond the request itself. @internal */
 export interface SignSettings {
   /** Query-string authentication instead of headers. */
@@ -94,56 +55,25 @@ export interface SignSettings {
   readonly ownUrl?: boolean;
 }
 
-function planFor(
-  resolved: ResolvedOptions,
-  request: SignableRequest,
-  ownUrl: boolean | undefined,
-): SigningPlan {
-  const method = request.method.toUpperCase();
-  const url = toWireUrl(request.url, method);
-  assertNoUserinfo(url, method);
-  assertSignableQuery(url, method);
-  const signingUrl = ownUrl ? url : signingUrlFor(url, resolved.signingOrigin);
-  const { region, service } = signingScopeFor(resolved, signingUrl, method);
-  const regionSet = resolved.regionSet ?? (region === '*' ? ['*'] : undefined);
-  const rules = signingRulesFor(service);
-  return { method, url, signingUrl, scope: { region, service, regionSet }, rules };
-}
+const UNSIGNABLE = new Set<string>(CLIENT_MANAGED_HEADERS);
+/** For services that do not send the payload hash: it is handed to smithy, not signed. */
+const UNSIGNABLE_WITH_HASH = new Set<string>([...CLIENT_MANAGED_HEADERS, CONTENT_SHA256_HEADER]);
 
-/** The request in smithy's shape; the payload hash comes next ({@link payloadHashFor}). */
-function engineRequest(
-  { method, signingUrl, rules }: SigningPlan,
-  request: SignableRequest,
-): EngineRequest {
-  return {
-    method,
-    protocol: signingUrl.protocol,
-    hostname: signingUrl.hostname,
-    port: signingUrl.port ? Number(signingUrl.port) : undefined,
-    path: signingUrl.pathname,
-    query: decodedQuery(signingUrl),
-    headers: headersToSign(request.headers, signingUrl, rules),
-    body: toSignableBody(request.body),
-  };
-}
-
-/**
- * The payload hash to hand smithy as `x-amz-content-sha256` (left unsigned for services that do
- * not send it), computed with the runtime's native hash where there is one: a string is hashed
- * in place, not copied to bytes first, and at once. A presigned URL's body is not known when it
- * is signed: S3 takes UNSIGNED-PAYLOAD, carried in the query (smithy hoists the header there),
- * as the SDK's S3 presigner does. Undefined: smithy works it out (SigV4A), or the header is set.
- */
-function payloadHashFor(
-  { scope, rules }: SigningPlan,
-  { headers, body }: EngineRequest,
-  presign: boolean,
-): string | Promise<string> | undefined {
-  if (CONTENT_SHA256_HEADER in headers) return undefined;
-  if (presign) return rules.sendsPayloadHash ? UNSIGNED_PAYLOAD : undefined;
-  if (scope.regionSet) return undefined;
-  const data = (body as string | Uint8Array | undefined) ?? '';
-  return sha256HexNow(data) ?? sha256Hex(data);
+/** Signs with query-string auth: smithy's SigV4 presign, or SigV4A's query form. */
+function presignWith(
+  engine: SigningEngine,
+  request: EngineRequest,
+  settings: { signingDate: Date; unsignableHeaders: Set<string>; expiresIn: number },
+  plan: SigningPlan & { readonly identity: AwsCredentialIdentity },
+): Promise<EngineRequest> {
+  const { regionSet, service } = plan.scope;
+  if (!regionSet) return engine.presign!(request, settings);
+  return presignV4a(engine, request, {
+    ...settings,
+    service,
+    regionSet,
+    credentials: plan.identity,
+  });
 }
 
 /** The signing record, built only when someone reads it (a debug log, a refusal to explain). */
@@ -180,6 +110,8 @@ export interface SignerInternals {
   listsHost(url: URL): boolean;
   /** Why requests to this URL (out of scope) are not signed. */
   whyUnsigned(url: URL): string;
+  /** The URL to send a request in scope to (an S3 path in S3's canonical form). */
+  urlToSend(url: URL, method: string): URL;
   /** The `debug` option's log, if on. */
   readonly log?: DebugLog;
 }
@@ -201,43 +133,52 @@ export function signerInternals(signer: Signer): SignerInternals {
  * const headers = await signer.sign({ method: 'GET', url: 'https://api.example.com/prod/items' });
  */
 export function createSigner(options?: SigV4Options): Signer {
+  checkOptionNames(options, SIGNER_ENTRY);
+  return newSigner(options);
+}
+
+/** {@link createSigner} for an entry point that checked its options' names itself. @internal */
+export function newSigner(options?: SigV4Options): Signer {
   const resolved = resolveOptions(options);
   const credentials = credentialSource(resolved);
   const signDetailed = async (
     request: SignableRequest,
     { presign, ownUrl }: SignSettings = {},
   ): Promise<SignOutcome> => {
-    const plan = planFor(resolved, request, ownUrl);
-    // Warm credentials are at hand: no turn is waited for them, as for the engine once loaded.
-    const identity = credentials.warm() ?? (await credentials.resolve(plan));
-    const made = createEngine(
-      plan.scope,
-      presign?.omitSessionToken ? withoutSessionToken(identity) : identity,
-      plan.rules,
-      plan,
-    );
+    assertSignableRequest(request);
+    const method = request.method.toUpperCase();
+    const plan = planFor(resolved, method, toWireUrl(request.url, method), ownUrl);
+    // Warm credentials, a loaded engine and a native payload hash are at hand: no turn is
+    // waited for any of them.
+    const resolvedIdentity = credentials.warm() ?? (await credentials.resolve(plan));
+    const identity = presign?.omitSessionToken
+      ? withoutSessionToken(resolvedIdentity)
+      : resolvedIdentity;
+    const made = createEngine(plan.scope, identity, plan.rules, plan);
     const engine = made instanceof Promise ? await made : made;
-    const toSign = engineRequest(plan, request);
-    const hash = payloadHashFor(plan, toSign, !!presign);
-    if (hash !== undefined) {
-      toSign.headers[CONTENT_SHA256_HEADER] = hash instanceof Promise ? await hash : hash;
-    }
+    const built = engineRequest(plan, request, !!presign);
+    const toSign = built instanceof Promise ? await built : built;
     const settings = {
       signingDate: correctedNow(),
       unsignableHeaders: plan.rules.sendsPayloadHash ? UNSIGNABLE : UNSIGNABLE_WITH_HASH,
     };
     const signed = presign
-      ? await presignWith(engine, toSign, { ...settings, expiresIn: presign.expiresIn }, plan.url)
+      ? await presignWith(
+          engine,
+          toSign,
+          { ...settings, expiresIn: presign.expiresIn },
+          { ...plan, identity },
+        )
       : await engine.sign(toSign, settings);
     const record = lazyRecord(plan, engine, signed, !!presign);
     resolved.log?.(presign ? 'presigned' : 'signed', {
       ...record(),
-      accessKeyId: identity.accessKeyId,
+      accessKeyId: resolvedIdentity.accessKeyId,
     });
     return {
       headers: presign ? ({} as SigningHeaders) : signingHeadersOf(signed.headers, plan.rules),
       query: presign ? signed.query : undefined,
-      credentials: identity,
+      credentials: resolvedIdentity,
       record,
     };
   };
@@ -251,6 +192,7 @@ export function createSigner(options?: SigV4Options): Signer {
     resolveCredentials: credentials.resolve,
     listsHost: (url) => isListedHost(resolved, url),
     whyUnsigned: (url) => whyOutOfScope(resolved, url),
+    urlToSend: (url, method) => urlToSend(resolved, url, method),
     log: resolved.log,
   });
   return signer;

@@ -1,11 +1,14 @@
 import { exchange } from '../exchange';
+import { checkOptionNames } from '../checkOptionNames';
+import { AXIOS_ENTRY } from '../optionNames';
 import { passUnsigned } from '../passUnsigned';
-import { createSigner } from '../signer';
+import { newSigner, signerInternals } from '../signer';
 import type { Signer, SigV4Options } from '../types';
 import { toWireUrl } from '../wireUrl';
 import { axiosEnding } from './abort';
 import { copyViewedBytes, draftFromConfig, forgetMergedUrlParts, isPartialView } from './draft';
 import { axiosHelpers, helpersOf, isAxiosModule, type AxiosHelpers } from './loadAxios';
+import { assertAxiosConfig, assertAxiosInstance } from './arguments';
 import { axiosTransport } from './transport';
 import type { AxiosInstanceLike, AxiosRequestConfigLike, AxiosRequestInterceptor } from './types';
 
@@ -42,8 +45,9 @@ function signingAdapter(signer: Signer, original: unknown, source: HelpersSource
     if (!signer.appliesTo(url)) {
       return passUnsigned(signer, { method: config.method ?? 'get', url }, () => send(config));
     }
+    const sent = signerInternals(signer).urlToSend(url, (config.method ?? 'get').toUpperCase());
     const transport = axiosTransport(config, send, axiosEnding(config, axios));
-    return exchange(signer, draftFromConfig(config, url), transport);
+    return exchange(signer, draftFromConfig(config, sent), transport);
   };
   return Object.assign(adapter, { [WRAPPED]: original });
 }
@@ -51,6 +55,7 @@ function signingAdapter(signer: Signer, original: unknown, source: HelpersSource
 /** The interceptor of one signer: it installs the signing adapter on each request's config. */
 function signingInterceptor(signer: Signer, source: HelpersSource): AxiosRequestInterceptor {
   return async (config) => {
+    assertAxiosConfig(config);
     forgetMergedUrlParts(config);
     if (isPartialView(config.data)) {
       const url = wireUrlOf(await source(), config);
@@ -68,7 +73,8 @@ function signingInterceptor(signer: Signer, source: HelpersSource): AxiosRequest
  * api.interceptors.request.use(createAxiosInterceptor());
  */
 export function createAxiosInterceptor(options?: SigV4Options): AxiosRequestInterceptor {
-  return signingInterceptor(createSigner(options), axiosHelpers);
+  checkOptionNames(options, AXIOS_ENTRY);
+  return signingInterceptor(newSigner(options), axiosHelpers);
 }
 
 /**
@@ -81,8 +87,10 @@ export function createAxiosInterceptor(options?: SigV4Options): AxiosRequestInte
  * detach(); // stop signing
  */
 export function attachSigV4(instance: AxiosInstanceLike, options?: SigV4Options): () => void {
+  assertAxiosInstance(instance);
+  checkOptionNames(options, AXIOS_ENTRY);
   const own = isAxiosModule(instance) ? helpersOf(instance) : undefined;
-  const interceptor = signingInterceptor(createSigner(options), own ? () => own : axiosHelpers);
+  const interceptor = signingInterceptor(newSigner(options), own ? () => own : axiosHelpers);
   const id = instance.interceptors.request.use(interceptor);
   return () => instance.interceptors.request.eject(id);
 }

@@ -24,7 +24,8 @@ const isFetchResponse = (value: unknown): value is Response =>
  * AppSync real-time refusal (`connection_error`, `error`, `subscribe_error`, `publish_error`:
  * the message as received, text or parsed). Reads a fetch body through a clone: the response
  * stays readable. For IoT Core's 403 on a WebSocket upgrade, pass `{ status, headers, data }`.
- * @returns undefined for a success, or a failure that is not about signing or authorization
+ * @returns undefined for a success, a failure that is not about signing or authorization, or
+ * anything that is no response (`null`, a TypeError thrown before any answer)
  * @example
  * const response = await signedFetch(url);
  * if (!response.ok) console.error(formatDiagnosis((await diagnose(response))!));
@@ -38,6 +39,8 @@ export async function diagnose(answer: Response | object | string): Promise<Diag
   if (typeof answer === 'string' || isRealtimeRefusal(answer)) {
     return diagnoseRealtimeRefusal(answer);
   }
+  // Called from catch blocks with whatever was thrown: not a response, nothing to explain.
+  if (typeof answer !== 'object' || answer === null) return undefined;
   if (isFetchResponse(answer)) {
     return analyzeFailure(
       {

@@ -2,6 +2,8 @@
  * A diagnosis as text for a person: the kind and status, the cause, the fix, AWS's message, the
  * details of the kind, and for a signature mismatch one `- signed` / `+ server` pair per difference.
  */
+import { describeType } from '../describeType';
+import { SigV4RequestError } from '../errors';
 import type { CanonicalDifference, Diagnosis } from './types';
 
 const shown = (value: string | undefined) => (value === undefined ? '(absent)' : value);
@@ -54,6 +56,13 @@ function mismatchLines({ differences, serverCanonicalRequest }: Diagnosis): stri
  *   + server: abc123.execute-api.eu-west-1.amazonaws.com
  */
 export function formatDiagnosis(diagnosis: Diagnosis): string {
+  if (typeof diagnosis !== 'object' || diagnosis === null) {
+    throw new SigV4RequestError(
+      'INVALID_REQUEST',
+      `Cannot format \`diagnosis\`: it is ${describeType(diagnosis)}`,
+      'pass what diagnose() resolved to once it is defined: diagnose() resolves to undefined for a response that is no refusal of a signed request',
+    );
+  }
   return [
     `${diagnosis.kind} (HTTP ${diagnosis.status}): ${diagnosis.cause}`,
     `Fix: ${diagnosis.fix}`,

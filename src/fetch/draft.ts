@@ -2,6 +2,12 @@ import { SigV4RequestError } from '../errors';
 import type { OutgoingDraft } from '../outgoing';
 import { baseFromRequest, draftFromBase, type FetchBase } from './base';
 
+/** The method a fetch input names before any init: a Request's own, else GET. */
+export const inputMethod = (input: unknown): string =>
+  typeof input === 'object' && input !== null && typeof (input as Request).method === 'string'
+    ? (input as Request).method
+    : 'GET';
+
 /** The URL a fetch input names, before any parsing. */
 export const inputUrl = (input: string | URL | Request): string | URL =>
   typeof input === 'object' && 'url' in input && !(input instanceof URL) ? input.url : input;

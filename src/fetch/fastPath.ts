@@ -28,6 +28,7 @@ export function plainCallBase(
   init: RequestInit | undefined,
 ): FetchBase | undefined {
   if (typeof input !== 'string' && !(input instanceof URL)) return undefined;
+  if (init?.method !== undefined && typeof init.method !== 'string') return undefined;
   const body = init?.body;
   const method = normalizeMethod(init?.method ?? 'GET');
   if (!isPlainBody(body)) return undefined;

@@ -55,7 +55,7 @@ async function main() {
   const [browser, node, testing] = await Promise.all([
     load<Entry>('browser.mjs'),
     load<Entry>('index.mjs'),
-    load<Testing>('testing/index.mjs'),
+    load<Testing>('testing/index.js'),
   ]);
   const credentials = testing.TEST_CREDENTIALS;
 

@@ -32,6 +32,14 @@ describe('appliesTo: default scope (no region, no service, no hosts)', () => {
     { url: LOCALHOST, applies: false },
     { url: BOGUS_REGION, applies: false },
     { url: 'https://execute-api.amazonaws.com.evil.com/', applies: false },
+    // AWS service endpoints whose prefix is unknown: in scope, so that signing fails loudly.
+    { url: 'https://nosuchservice.us-east-1.amazonaws.com/', applies: true },
+    { url: 'https://a1b2c3-ats.iot.us-east-1.amazonaws.com/things/t/shadow', applies: true },
+    // AWS hosts that are no service endpoint (no region label before the suffix), S3 websites
+    { url: 'https://ec2-54-1-2-3.us-west-2.compute.amazonaws.com/', applies: false },
+    { url: 'https://my-lb-123.us-east-1.elb.amazonaws.com/', applies: false },
+    { url: 'http://my-bucket.s3-website.eu-central-1.amazonaws.com/', applies: false },
+    { url: 'http://my-bucket.s3-website-us-east-1.amazonaws.com/', applies: false },
   ];
 
   test('signs only hosts whose service and region can be inferred', () => {
@@ -166,5 +174,29 @@ describe('appliesTo: an invalid URL', () => {
     }
     expect(isSigV4Error(caught)).toBe(true);
     expect(caught).toMatchObject({ name: 'SigV4RequestError', code: 'INVALID_URL' });
+  });
+});
+
+describe('an AWS service endpoint whose prefix botocore does not know', () => {
+  const credentials = { accessKeyId: 'AKIDUNKNOWNPREFIX001', secretAccessKey: 'unknown/prefix' };
+
+  test('is refused with UNKNOWN_SIGNING_SCOPE naming the host and the fix, not guessed', async () => {
+    const url = 'https://a1b2c3-ats.iot.us-east-1.amazonaws.com/things/t/shadow';
+    const error = await createSigner({ credentials })
+      .sign({ method: 'GET', url })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'SigV4RequestError', code: 'UNKNOWN_SIGNING_SCOPE' });
+    expect((error as Error).message).toContain("prefix 'a1b2c3-ats.iot'");
+    expect((error as Error).message).toContain('a1b2c3-ats.iot.us-east-1.amazonaws.com');
+    expect((error as Error).message).toContain('pass `region` and `service`');
+  });
+
+  test('given `service`, signs for it in the region the host names', async () => {
+    const url = 'https://a1b2c3-ats.iot.us-east-1.amazonaws.com/things/t/shadow';
+    const { authorization } = await createSigner({ credentials, service: 'iotdata' }).sign({
+      method: 'GET',
+      url,
+    });
+    expect(authorization).toMatch(/\/us-east-1\/iotdata\/aws4_request/);
   });
 });

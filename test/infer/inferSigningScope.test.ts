@@ -172,6 +172,61 @@ const INFERRED: InferCase[] = [
   },
 ];
 
+/**
+ * Service endpoints (src/signingNames.ts, from botocore 1.43.11; test/infer/signingNames.test.ts
+ * checks the whole table against botocore itself): signing names that are not the first label,
+ * FIPS and dual-stack forms, every partition's suffixes, global endpoints.
+ */
+const SIGNING_NAMES: InferCase[] = [
+  ['email.us-east-1.amazonaws.com', 'ses', 'us-east-1'],
+  ['pinpoint.eu-west-1.amazonaws.com', 'mobiletargeting', 'eu-west-1'],
+  ['kms-fips.us-east-1.amazonaws.com', 'kms', 'us-east-1'],
+  ['codebuild-fips.us-west-2.amazonaws.com', 'codebuild', 'us-west-2'],
+  ['appstream2.eu-central-1.amazonaws.com', 'appstream', 'eu-central-1'],
+  ['cloudhsmv2.us-east-2.amazonaws.com', 'cloudhsm', 'us-east-2'],
+  ['iot.ap-south-1.amazonaws.com', 'iot', 'ap-south-1'],
+  ['oidc.us-east-1.amazonaws.com', 'sso-oauth', 'us-east-1'],
+  ['bedrock-runtime.us-east-1.amazonaws.com', 'bedrock', 'us-east-1'],
+  ['bedrock-runtime-fips.us-west-2.amazonaws.com', 'bedrock', 'us-west-2'],
+  ['bedrock-agent-runtime.eu-central-1.amazonaws.com', 'bedrock', 'eu-central-1'],
+  ['bedrock-agentcore.us-east-1.amazonaws.com', 'bedrock-agentcore', 'us-east-1'],
+  // SimpleDB v2 signs with SigV4 (SimpleDB v1, SigV2 only, had no row).
+  ['sdb.eu-west-1.amazonaws.com', 'sdb', 'eu-west-1'],
+  ['mturk-requester-sandbox.us-east-1.amazonaws.com', 'mturk-requester', 'us-east-1'],
+  ['personalize-runtime.us-east-1.amazonaws.com', 'personalize', 'us-east-1'],
+  ['runtime.sagemaker.eu-west-1.amazonaws.com', 'sagemaker', 'eu-west-1'],
+  ['runtime-fips.sagemaker.us-east-1.amazonaws.com', 'sagemaker', 'us-east-1'],
+  ['streams.dynamodb.us-east-1.amazonaws.com', 'dynamodb', 'us-east-1'],
+  ['data.iot.eu-west-1.amazonaws.com', 'iotdata', 'eu-west-1'],
+  ['data-ats.iot.eu-west-1.amazonaws.com', 'iotdata', 'eu-west-1'],
+  ['api.ecr.us-east-1.amazonaws.com', 'ecr', 'us-east-1'],
+  ['ecr-fips.us-east-1.amazonaws.com', 'ecr', 'us-east-1'],
+  ['fips.batch.us-east-1.amazonaws.com', 'batch', 'us-east-1'],
+  ['models-fips.lex.us-east-1.amazonaws.com', 'lex', 'us-east-1'],
+  ['data-servicediscovery.eu-west-1.amazonaws.com', 'servicediscovery', 'eu-west-1'],
+  ['123456789012.s3-control.us-east-1.amazonaws.com', 's3', 'us-east-1'],
+  ['s3-control.dualstack.us-east-1.amazonaws.com', 's3', 'us-east-1'],
+  ['s3-fips.dualstack.us-east-1.amazonaws.com', 's3', 'us-east-1'],
+  ['sqs.eu-west-1.api.aws', 'sqs', 'eu-west-1'],
+  ['lambda-fips.us-gov-west-1.amazonaws.com', 'lambda', 'us-gov-west-1'],
+  ['ec2.cn-north-1.api.amazonwebservices.com.cn', 'ec2', 'cn-north-1'],
+  // The European Sovereign Cloud partition and the ISO partitions' dual-stack suffixes.
+  ['lambda.eusc-de-east-1.amazonaws.eu', 'lambda', 'eusc-de-east-1'],
+  ['kms-fips.eusc-de-east-1.amazonaws.eu', 'kms', 'eusc-de-east-1'],
+  ['sqs.eusc-de-east-1.api.amazonwebservices.eu', 'sqs', 'eusc-de-east-1'],
+  ['route53.eusc-de-east-1.amazonaws.eu', 'route53', 'eusc-de-east-1'],
+  ['lambda.us-isof-east-1.api.aws.hci.ic.gov', 'lambda', 'us-isof-east-1'],
+  ['lambda.eu-isoe-west-1.api.cloud-aws.adc-e.uk', 'lambda', 'eu-isoe-west-1'],
+  // Global endpoints sign for their partition's home region.
+  ['iam.amazonaws.com', 'iam', 'us-east-1'],
+  ['iam.global.api.aws', 'iam', 'us-east-1'],
+  ['sts.amazonaws.com', 'sts', 'us-east-1'],
+  ['route53.amazonaws.com', 'route53', 'us-east-1'],
+  ['cloudfront.amazonaws.com', 'cloudfront', 'us-east-1'],
+  ['iam.us-gov.amazonaws.com', 'iam', 'us-gov-west-1'],
+  ['route53.amazonaws.com.cn', 'route53', 'cn-northwest-1'],
+].map(([host, service, region]) => ({ name: host, host, service, region }));
+
 const NOT_INFERRED: Array<{ name: string; host: string }> = [
   { name: 'custom domain', host: 'api.example.com' },
   { name: 'custom domain that mentions execute-api', host: 'execute-api.example.com' },
@@ -194,6 +249,12 @@ const NOT_INFERRED: Array<{ name: string; host: string }> = [
   { name: 'lambda-url look-alike suffix', host: 'abc.lambda-url.us-east-1.on.aws.evil.com' },
   { name: 'execute-api without a region label', host: 'abc.execute-api.amazonaws.com' },
   { name: 'empty host', host: '' },
+  { name: 'a prefix botocore does not know', host: 'nosuchservice.us-east-1.amazonaws.com' },
+  { name: 'an IoT data endpoint of an account', host: 'a1b2c3-ats.iot.us-east-1.amazonaws.com' },
+  { name: 'a SigV2-only service', host: 'importexport.us-east-1.amazonaws.com' },
+  { name: 'a retired service (Mobile Hub)', host: 'mobile.us-east-1.amazonaws.com' },
+  { name: 'a sovereign-cloud label without a number', host: 'sqs.eusc-de.amazonaws.eu' },
+  { name: 'an S3 website endpoint', host: 'my-bucket.s3-website.eu-central-1.amazonaws.com' },
 ];
 
 test('an S3 Multi-Region Access Point is s3 with the region "*" (SigV4A for every region)', () => {
@@ -213,6 +274,12 @@ describe('inferSigningScope: AWS hosts (DOMAIN.md §4)', () => {
     expect(inferSigningScope('abc.execute-api.eu-west-1.amazonaws.com')?.region).not.toBe(
       'execute-api',
     );
+  });
+});
+
+describe("inferSigningScope: botocore's signing names (issue 14)", () => {
+  test.each(SIGNING_NAMES)('$host → $service/$region', ({ host, service, region }) => {
+    expect(inferSigningScope(host)).toEqual({ service, region });
   });
 });
 

@@ -3,6 +3,8 @@
  * WebSocket (`ws`) opens `$connect` with a presigned wss-style URL against the local endpoint,
  * which verifies it; a plain GET works with the URL alone; an expired URL is refused.
  */
+import aws4 from 'aws4';
+import { createHash } from 'node:crypto';
 import WebSocket from 'ws';
 import { presign, SigV4OptionsError } from 'aws-sigv4-interceptor';
 import {
@@ -18,6 +20,27 @@ beforeEach(async () => {
   endpoint = await startLocalIamEndpoint();
 });
 afterEach(() => endpoint.close());
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The X-Amz-Signature `aws4` computes for a presigned URL (signQuery), given the same X-Amz-*. */
+function aws4PresignedSignature(url: URL, method: string, body: string): string {
+  const query = new URLSearchParams(url.search);
+  query.delete('X-Amz-Signature');
+  const signed = aws4.sign(
+    {
+      host: url.host,
+      path: `${url.pathname}?${query.toString().replace(/\+/g, '%20')}`,
+      method,
+      body,
+      service: options.service,
+      region: options.region,
+      signQuery: true,
+    },
+    TEST_CREDENTIALS,
+  );
+  return new URL(`http://${url.host}${signed.path}`).searchParams.get('X-Amz-Signature') ?? '';
+}
 
 /** Connects and collects the one echo frame, or the refusal's status. */
 function connect(url: string): Promise<{ echo?: Record<string, unknown>; status?: number }> {
@@ -88,4 +111,96 @@ test.each([0, 604801, 1.5])('expiresIn %p is refused before signing', async (exp
   await expect(presign(`${endpoint.url}/x`, { ...options, expiresIn })).rejects.toThrow(
     SigV4OptionsError,
   );
+});
+
+describe('a presigned URL for a body', () => {
+  const body = JSON.stringify({ order: 7, note: 'paid in full' });
+
+  test('signs the SHA-256 of the body: that body verifies, another is refused', async () => {
+    const url = await presign(`${endpoint.url}/prod/orders`, { ...options, method: 'POST', body });
+    const sent = await fetch(url, { method: 'POST', body });
+    expect(sent.status).toBe(200);
+    expect(await sent.json()).toMatchObject({ message: 'verified', bodySha256: sha256(body) });
+    const tampered = await fetch(url, { method: 'POST', body: body.replace('7', '8') });
+    expect(tampered.status).toBe(403);
+  });
+
+  test('bytes are hashed as they are; aws4 signs the same URL', async () => {
+    const bytes = new TextEncoder().encode(body);
+    jest.useFakeTimers({ now: new Date('2026-03-01T10:00:00Z'), doNotFake: ['nextTick'] });
+    try {
+      const url = new URL(
+        await presign(`${endpoint.url}/prod/orders?x=1`, {
+          ...options,
+          method: 'PUT',
+          body: bytes,
+          expiresIn: 300,
+        }),
+      );
+      const oracle = aws4PresignedSignature(url, 'PUT', body);
+      expect(url.searchParams.get('X-Amz-Signature')).toBe(oracle);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  test('S3 signs UNSIGNED-PAYLOAD whatever the body (the upload is not fixed)', async () => {
+    const s3 = await startLocalIamEndpoint({ service: 's3', uriEscapePath: false });
+    try {
+      const url = await presign(`${s3.url}/bucket/key.txt`, {
+        ...options,
+        service: 's3',
+        method: 'PUT',
+        body: 'first draft',
+      });
+      expect(url).toContain('UNSIGNED-PAYLOAD');
+      const response = await fetch(url, { method: 'PUT', body: 'the final text' });
+      expect(response.status).toBe(200);
+    } finally {
+      await s3.close();
+    }
+  });
+});
+
+describe('SigV4A presign (regionSet)', () => {
+  test('a presigned SigV4A URL verifies at the endpoint, its region set in the query', async () => {
+    const url = await presign(`${endpoint.url}/prod/report?id=7`, {
+      ...options,
+      regionSet: ['us-*', 'eu-west-1'],
+      expiresIn: 120,
+    });
+    const query = new URL(url).searchParams;
+    expect(query.get('X-Amz-Algorithm')).toBe('AWS4-ECDSA-P256-SHA256');
+    expect(query.get('X-Amz-Region-Set')).toBe('us-*,eu-west-1');
+    expect(query.get('X-Amz-Credential')).toMatch(/^[A-Z0-9]+\/\d{8}\/execute-api\/aws4_request$/);
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ message: 'verified', signedHeaders: ['host'] });
+  });
+
+  test('with a body and S3: each verifies, and a changed region set is refused', async () => {
+    const body = 'to every region';
+    const signed = await presign(`${endpoint.url}/prod/all`, {
+      ...options,
+      method: 'POST',
+      body,
+      regionSet: ['*'],
+    });
+    expect((await fetch(signed, { method: 'POST', body })).status).toBe(200);
+    const narrowed = signed.replace('X-Amz-Region-Set=%2A', 'X-Amz-Region-Set=us-east-1');
+    expect((await fetch(narrowed, { method: 'POST', body })).status).toBe(403);
+    const s3 = await startLocalIamEndpoint({ service: 's3', uriEscapePath: false });
+    try {
+      const url = await presign(`${s3.url}/bucket/a(1).txt`, {
+        ...options,
+        service: 's3',
+        method: 'PUT',
+        regionSet: ['*'],
+      });
+      expect(url).toContain('/bucket/a%281%29.txt?');
+      expect((await fetch(url, { method: 'PUT', body: 'any bytes' })).status).toBe(200);
+    } finally {
+      await s3.close();
+    }
+  });
 });

@@ -49,3 +49,51 @@ test('one identity, several services, regions and days: each signature matches a
     }
   }
 });
+
+test('a secret rotated in place on the same credentials object signs with the new secret', async () => {
+  jest.useFakeTimers({ now: new Date('2026-11-22T10:00:00Z') });
+  const rotating = { accessKeyId: 'AKIDKEYCACHE00000002', secretAccessKey: 'first/secret' };
+  const signer = createSigner({
+    region: 'eu-west-1',
+    service: 'execute-api',
+    credentials: rotating,
+  });
+  const url = 'https://h.example/rotate';
+  const expected = () =>
+    aws4Authorization({
+      method: 'GET',
+      url,
+      headers: {},
+      service: 'execute-api',
+      region: 'eu-west-1',
+      credentials: { ...rotating },
+    });
+  expect((await signer.sign({ method: 'GET', url })).authorization).toBe(expected());
+  rotating.secretAccessKey = 'second/secret';
+  expect((await signer.sign({ method: 'GET', url })).authorization).toBe(expected());
+  rotating.secretAccessKey = 'first/secret';
+  expect((await signer.sign({ method: 'GET', url })).authorization).toBe(expected());
+});
+
+test('two identities with one access key id and different secrets never share a key', async () => {
+  jest.useFakeTimers({ now: new Date('2026-11-22T10:00:00Z') });
+  const url = 'https://h.example/pair';
+  for (const secretAccessKey of ['pair/secret/a', 'pair/secret/b', 'pair/secret/a']) {
+    const credentials = { accessKeyId: 'AKIDKEYCACHE00000003', secretAccessKey };
+    const { authorization } = await createSigner({
+      region: 'us-east-1',
+      service: 'lambda',
+      credentials,
+    }).sign({ method: 'GET', url });
+    expect(authorization).toBe(
+      aws4Authorization({
+        method: 'GET',
+        url,
+        headers: {},
+        service: 'lambda',
+        region: 'us-east-1',
+        credentials,
+      }),
+    );
+  }
+});

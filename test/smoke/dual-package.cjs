@@ -68,6 +68,33 @@ async function endedEarly(api, axios, config) {
   }
 }
 
+/** Both builds installed one over the other: the marks are shared, so one signature, and back. */
+async function installedByBoth(cjs, esm, testing) {
+  const endpoint = await testing.startLocalIamEndpoint({ region: 'eu-west-1' });
+  const original = globalThis.fetch;
+  const signings = [];
+  const options = (label) => ({
+    region: 'eu-west-1',
+    service: 'execute-api',
+    credentials: testing.TEST_CREDENTIALS,
+    hosts: ['127.0.0.1'],
+    debug: { debug: (message) => /signed$/.test(message) && signings.push(`${label} ${message}`) },
+  });
+  try {
+    const restoreCjs = cjs.installSignedFetch(options('cjs'));
+    const restoreEsm = esm.installSignedFetch(options('esm'));
+    const response = await globalThis.fetch(`${endpoint.url}/prod/both`);
+    assert.equal(response.status, 200, await response.text());
+    assert.deepEqual(signings, ['esm aws-sigv4-interceptor: signed']);
+    restoreCjs();
+    restoreEsm();
+    assert.equal(globalThis.fetch, original);
+  } finally {
+    globalThis.fetch = original;
+    await endpoint.close();
+  }
+}
+
 async function main() {
   const cjs = require('aws-sigv4-interceptor');
   const cjsTesting = require('aws-sigv4-interceptor/testing');
@@ -153,15 +180,28 @@ async function main() {
       assert.equal(calls, 3, "the ESM snapshot restore dropped the CJS build's credentials");
     },
   );
-  await check('types are published for both module systems', () => {
+  await check(
+    'installSignedFetch of the CJS and the ESM build: one signature, then the original',
+    () => installedByBoth(cjs, esm, cjsTesting),
+  );
+  await check('types are published for every entry and condition, first, and exist', () => {
     const pkg = require('../../package.json');
     const fs = require('node:fs');
     const path = require('node:path');
-    for (const entry of Object.values(pkg.exports)) {
-      if (typeof entry === 'string') continue;
-      for (const condition of ['import', 'require']) {
-        assert.equal(Object.keys(entry[condition])[0], 'types', 'types must come first');
-        for (const file of Object.values(entry[condition])) {
+    /** Every `{ types, default }` target of an exports entry, however deeply conditioned. */
+    const targets = (entry) =>
+      typeof entry === 'string'
+        ? []
+        : 'default' in entry && typeof entry.default === 'string'
+          ? [entry]
+          : Object.values(entry).flatMap(targets);
+    for (const [name, entry] of Object.entries(pkg.exports)) {
+      if (name === './package.json') continue;
+      const found = targets(entry);
+      assert.ok(found.length > 0, `${name} has no target`);
+      for (const target of found) {
+        assert.equal(Object.keys(target)[0], 'types', `${name}: types must come first`);
+        for (const file of Object.values(target)) {
           assert.ok(fs.existsSync(path.join(__dirname, '../..', file)), `${file} missing`);
         }
       }

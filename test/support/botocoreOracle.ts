@@ -21,6 +21,8 @@ export interface BotocoreRequest {
   accessKeyId: string;
   secretAccessKey: string;
   sessionToken?: string;
+  /** Sign with botocore's S3 signer (S3SigV4Auth): the path as sent, not normalized. */
+  s3?: boolean;
 }
 
 export interface BotocoreSignature {
@@ -53,7 +55,17 @@ const SCRIPT = join(__dirname, 'botocore_sign.py');
 const STARTUP_MS = 15_000;
 let warned = false;
 
-function warnOnce(reason: string): undefined {
+/** The interpreter that runs botocore: `BOTOCORE_PYTHON`, else `python3`. */
+export const botocorePython = (): string => process.env.BOTOCORE_PYTHON ?? 'python3';
+
+/**
+ * botocore cannot run here: undefined after one warning, or, where CI sets REQUIRE_BOTOCORE=1,
+ * an error.
+ */
+export function botocoreMissing(reason: string): undefined {
+  if (process.env.REQUIRE_BOTOCORE) {
+    throw new Error(`botocore oracle required but unavailable: ${reason}`);
+  }
   if (!warned) {
     warned = true;
     console.warn(`botocore oracle SKIPPED (${reason}); install python3-botocore to run it`);
@@ -65,13 +77,15 @@ type Pending = { resolve: (s: BotocorePresigned) => void; reject: (e: Error) => 
 
 /** Starts the oracle, or resolves to undefined (with one warning) when it cannot run here. */
 export function startBotocoreOracle(): Promise<BotocoreOracle | undefined> {
-  const python = process.env.BOTOCORE_PYTHON ?? 'python3';
+  const python = botocorePython();
   return new Promise((resolve, reject) => {
-    // CI sets REQUIRE_BOTOCORE=1: there a missing oracle is a failure, not a warning.
-    const unavailable = (reason: string) =>
-      process.env.REQUIRE_BOTOCORE
-        ? reject(new Error(`botocore oracle required but unavailable: ${reason}`))
-        : resolve(warnOnce(reason));
+    const unavailable = (reason: string) => {
+      try {
+        resolve(botocoreMissing(reason));
+      } catch (error) {
+        reject(error);
+      }
+    };
     let child: ChildProcessWithoutNullStreams;
     try {
       child = spawn(python, [SCRIPT], { stdio: ['pipe', 'pipe', 'pipe'] });

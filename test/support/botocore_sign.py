@@ -5,7 +5,7 @@ One long-running process serves every case: it reads one JSON request per line o
 writes one JSON answer per line on stdout, in order:
 
   in:  {"id", "method", "url", "headers": [[name, value], ...], "body": base64, "amzDate",
-        "region", "service", "accessKeyId", "secretAccessKey", "sessionToken"?}
+        "region", "service", "accessKeyId", "secretAccessKey", "sessionToken"?, "s3"?}
   out: {"id", "canonicalRequest", "stringToSign", "signature", "signedHeaders"}
        or {"id", "error"}
 
@@ -28,7 +28,7 @@ def answer(message):
     sys.stdout.flush()
 
 
-def sign(request, AWSRequest, Credentials, SigV4Auth):
+def sign(request, AWSRequest, Credentials, SigV4Auth, S3SigV4Auth):
     aws_request = AWSRequest(
         method=request["method"],
         url=request["url"],
@@ -40,7 +40,9 @@ def sign(request, AWSRequest, Credentials, SigV4Auth):
     credentials = Credentials(
         request["accessKeyId"], request["secretAccessKey"], request.get("sessionToken")
     )
-    auth = SigV4Auth(credentials, request["service"], request["region"])
+    # S3SigV4Auth: botocore's S3 signer, which signs the path as sent (no normalization).
+    Auth = S3SigV4Auth if request.get("s3") else SigV4Auth
+    auth = Auth(credentials, request["service"], request["region"])
     canonical_request = auth.canonical_request(aws_request)
     string_to_sign = auth.string_to_sign(aws_request, canonical_request)
     return {
@@ -76,7 +78,7 @@ def presign(request, AWSRequest, Credentials, SigV4QueryAuth):
 def main():
     try:
         import botocore
-        from botocore.auth import SigV4Auth, SigV4QueryAuth
+        from botocore.auth import S3SigV4Auth, SigV4Auth, SigV4QueryAuth
         from botocore.awsrequest import AWSRequest
         from botocore.credentials import Credentials
     except ImportError as error:
@@ -91,7 +93,7 @@ def main():
             if "expires" in request:
                 result = presign(request, AWSRequest, Credentials, SigV4QueryAuth)
             else:
-                result = sign(request, AWSRequest, Credentials, SigV4Auth)
+                result = sign(request, AWSRequest, Credentials, SigV4Auth, S3SigV4Auth)
             answer({"id": request["id"], **result})
         except Exception as error:  # reported to the test, which fails with it
             answer({"id": request["id"], "error": f"{type(error).__name__}: {error}"})

@@ -77,6 +77,7 @@ export async function expectOraclesAgree(
       region,
       service,
       ...TEST_CREDENTIALS,
+      s3: service === 's3',
     });
     expect({ canonicalRequest: boto.canonicalRequest, signature: boto.signature }).toEqual({
       canonicalRequest: result.canonicalRequest,
