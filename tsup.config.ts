@@ -99,6 +99,5 @@ export default defineConfig([
     minify: true,
     external: ['axios'],
     esbuildPlugins: [browserSwaps],
-    plugins: [requireAxiosInCommonJs],
   },
 ]);
