@@ -9,7 +9,7 @@ import { answer, failure, parseInput, type Input } from './cognitoWire';
 import type { CredentialServiceOptions, LocalCredentialService } from './credentialServiceTypes';
 import { createIssuer, zeroCalls } from './issuer';
 import { firstHeader } from './rawHeaders';
-import { serveLocally, type LocalResponse } from './serve';
+import { serveCredentialService, type LocalResponse } from './serve';
 import type { RawRequest } from './types';
 
 /** Options of {@link startLocalCognitoIdentityEndpoint}. */
@@ -92,6 +92,5 @@ export async function startLocalCognitoIdentityEndpoint(
     if (!input) return failure('SerializationException', 'The request body is not a JSON object');
     return action === 'GetId' ? getId(input) : getCredentials(input);
   };
-  const served = await serveLocally(handle, port, issuer.now);
-  return { url: served.url, port: served.port, calls, issued: issuer.issued, close: served.close };
+  return serveCredentialService(handle, port, issuer, calls);
 }

@@ -2,7 +2,7 @@ import { JSON_CONTENT_TYPE } from './constants';
 import type { CredentialServiceOptions, LocalCredentialService } from './credentialServiceTypes';
 import { createIssuer, zeroCalls } from './issuer';
 import { firstHeader } from './rawHeaders';
-import { serveLocally, type LocalResponse } from './serve';
+import { serveCredentialService, type LocalResponse } from './serve';
 import { sameSecretText } from './signature';
 import { sessionArnOf } from './stsRoles';
 import type { RawRequest } from './types';
@@ -77,12 +77,5 @@ export async function startLocalContainerCredentialsEndpoint(
       RoleArn: roleArn,
     });
   };
-  const served = await serveLocally(handle, port, issuer.now);
-  return {
-    url: served.url,
-    port: served.port,
-    calls,
-    issued: issuer.issued,
-    close: served.close,
-  };
+  return serveCredentialService(handle, port, issuer, calls);
 }

@@ -1,5 +1,7 @@
 import { createServer } from 'node:http';
+import type { LocalCredentialService } from './credentialServiceTypes';
 import { readRawRequest } from './http';
+import type { CredentialIssuer } from './issuer';
 import { closeServer, listenOnLoopback, type LoopbackAddress } from './loopback';
 import type { RawRequest } from './types';
 
@@ -11,7 +13,7 @@ export interface LocalResponse {
 }
 
 /** A listening loopback server. @internal */
-export interface ServedLocally extends LoopbackAddress {
+interface ServedLocally extends LoopbackAddress {
   close(): Promise<void>;
 }
 
@@ -21,7 +23,7 @@ export interface ServedLocally extends LoopbackAddress {
  * gives a bare 500 with no detail.
  * @internal
  */
-export async function serveLocally(
+async function serveLocally(
   handle: (raw: RawRequest) => LocalResponse,
   port: number,
   now: () => Date,
@@ -45,4 +47,19 @@ export async function serveLocally(
   });
   const address = await listenOnLoopback(server, port);
   return { ...address, close: () => closeServer(server) };
+}
+
+/**
+ * Serves a local credential service's `handle` and describes it the same way for every service:
+ * its address, the live call counters and what its issuer handed out.
+ * @internal
+ */
+export async function serveCredentialService<Action extends string>(
+  handle: (raw: RawRequest) => LocalResponse,
+  port: number,
+  issuer: CredentialIssuer,
+  calls: Readonly<Record<Action, number>>,
+): Promise<LocalCredentialService<Action>> {
+  const served = await serveLocally(handle, port, issuer.now);
+  return { url: served.url, port: served.port, calls, issued: issuer.issued, close: served.close };
 }

@@ -3,7 +3,7 @@ import type { CredentialServiceOptions, LocalCredentialService } from './credent
 import { createIssuer, zeroCalls } from './issuer';
 import { firstHeader } from './rawHeaders';
 import { splitRawUrl } from './rawUrl';
-import { serveLocally, type LocalResponse } from './serve';
+import { serveCredentialService, type LocalResponse } from './serve';
 import { sameSecretText } from './signature';
 import type { RawRequest } from './types';
 
@@ -95,6 +95,5 @@ export async function startLocalSsoEndpoint(
       body: JSON.stringify({ roleCredentials }),
     };
   };
-  const served = await serveLocally(handle, port, issuer.now);
-  return { url: served.url, port: served.port, calls, issued: issuer.issued, close: served.close };
+  return serveCredentialService(handle, port, issuer, calls);
 }

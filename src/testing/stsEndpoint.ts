@@ -2,7 +2,7 @@ import type { CredentialServiceOptions, LocalCredentialService } from './credent
 import { TEST_CREDENTIALS } from './credentials';
 import { createIssuer, zeroCalls } from './issuer';
 import { splitRawUrl } from './rawUrl';
-import { serveLocally, type LocalResponse } from './serve';
+import { serveCredentialService, type LocalResponse } from './serve';
 import { authenticateCaller } from './stsAuth';
 import type { LocalStsRole } from './stsRoles';
 import { assume, type StsAction } from './stsAssume';
@@ -93,14 +93,7 @@ export async function startLocalStsEndpoint(
     if (result.assumed) callerArns.set(result.assumed.accessKeyId, result.assumed.arn);
     return result.response;
   };
-  const served = await serveLocally(handle, port, issuer.now);
-  return {
-    url: served.url,
-    port: served.port,
-    calls,
-    issued: issuer.issued,
-    close: served.close,
-  };
+  return serveCredentialService(handle, port, issuer, calls);
 }
 
 /** The ARN reported for a caller this endpoint did not issue keys to. */

@@ -1,21 +1,14 @@
 import axios from 'axios';
 import { attachSigV4, createSignedFetch, createSigner, isSigV4Error } from 'aws-sigv4-interceptor';
-import {
-  startLocalIamEndpoint,
-  TEST_CREDENTIALS,
-  type LocalIamEndpoint,
-} from 'aws-sigv4-interceptor/testing';
+import { startLocalIamEndpoint, TEST_CREDENTIALS } from 'aws-sigv4-interceptor/testing';
+import { startedBeforeAll } from '../support/startedServers';
 
 /**
  * Basic credentials would replace the SigV4 Authorization header inside the client (axios
  * deletes it when `auth` or URL userinfo is set), so such requests fail before they are sent.
  */
 const options = { region: 'us-east-1', service: 'execute-api', credentials: TEST_CREDENTIALS };
-let endpoint: LocalIamEndpoint;
-beforeAll(async () => {
-  endpoint = await startLocalIamEndpoint();
-});
-afterAll(() => endpoint.close());
+const endpoint = startedBeforeAll(() => startLocalIamEndpoint());
 
 const expectConflict = (error: unknown) => {
   expect(isSigV4Error(error)).toBe(true);

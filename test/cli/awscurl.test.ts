@@ -6,22 +6,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  startLocalIamEndpoint,
-  TEST_CREDENTIALS,
-  type LocalIamEndpoint,
-} from 'aws-sigv4-interceptor/testing';
-import { ensureCliBuilt, ROOT } from './support/build';
-import { awsFiles, baseEnv, credentialsEnv } from './support/env';
-import { startHttpsEndpoint, type HttpsEndpoint } from './support/httpsEndpoint';
+import { TEST_CREDENTIALS } from 'aws-sigv4-interceptor/testing';
+import { startedBeforeAll } from '../support/startedServers';
+import { ROOT } from './support/build';
+import { baseEnv, credentialsEnv } from './support/env';
+import { startHttpsEndpoint } from './support/httpsEndpoint';
 import { HINT, runCli } from './support/run';
+import { useBuiltCliAndEndpoint } from './support/suite';
 
 const SCOPE = ['--region', 'us-east-1', '--service', 'execute-api'];
 const { accessKeyId, secretAccessKey, sessionToken } = TEST_CREDENTIALS;
 
-let endpoint: LocalIamEndpoint;
-let https: HttpsEndpoint;
-const files = awsFiles();
+const { endpoint, files } = useBuiltCliAndEndpoint();
+const https = startedBeforeAll(startHttpsEndpoint);
 const noKeys = baseEnv(files);
 const withKeys = { ...noKeys, ...credentialsEnv };
 /** Keys the endpoint does not know: a 403 every time. */
@@ -30,17 +27,6 @@ const unknownKey = {
   AWS_ACCESS_KEY_ID: 'AKIAUNKNOWN000000001',
   AWS_SECRET_ACCESS_KEY: 'unknown/Secret',
 };
-
-beforeAll(async () => {
-  await ensureCliBuilt();
-  endpoint = await startLocalIamEndpoint();
-  https = await startHttpsEndpoint();
-}, 300_000);
-afterAll(async () => {
-  await endpoint?.close();
-  await https?.close();
-  files.remove();
-});
 
 describe('keys on the command line', () => {
   test.each([

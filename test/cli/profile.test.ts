@@ -2,32 +2,18 @@
  * `--profile` reads the named profile of the shared credentials file through the SDK's fromIni,
  * and wins over keys exported in the environment, as the AWS CLI's `--profile` does.
  */
-import {
-  startLocalIamEndpoint,
-  TEST_CREDENTIALS,
-  type LocalIamEndpoint,
-} from 'aws-sigv4-interceptor/testing';
-import { ensureCliBuilt } from './support/build';
-import { awsFiles, baseEnv, profileFile } from './support/env';
+import { TEST_CREDENTIALS } from 'aws-sigv4-interceptor/testing';
+import { baseEnv, profileFile } from './support/env';
 import { HINT, runCli } from './support/run';
+import { useBuiltCliAndEndpoint } from './support/suite';
 
-let endpoint: LocalIamEndpoint;
-const files = awsFiles(profileFile('cli-test'));
+const { endpoint, files } = useBuiltCliAndEndpoint(undefined, profileFile('cli-test'));
 const args = (...more: string[]) => ['--region', 'us-east-1', '--service', 'execute-api', ...more];
 /** Keys the endpoint does not know. */
 const otherKeys = {
   AWS_ACCESS_KEY_ID: 'AKIAOTHERKEY00000001',
   AWS_SECRET_ACCESS_KEY: 'otherSecretKeyThatTheEndpointDoesNotKnow00',
 };
-
-beforeAll(async () => {
-  await ensureCliBuilt();
-  endpoint = await startLocalIamEndpoint();
-}, 300_000);
-afterAll(async () => {
-  await endpoint?.close();
-  files.remove();
-});
 
 test('--profile signs with the profile, no keys in the environment', async () => {
   const env = baseEnv(files);

@@ -6,15 +6,10 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  startLocalIamEndpoint,
-  TEST_CREDENTIALS,
-  type LocalIamEndpoint,
-  type VerifiedEcho,
-} from 'aws-sigv4-interceptor/testing';
-import { ensureCliBuilt } from './support/build';
+import { TEST_CREDENTIALS, type VerifiedEcho } from 'aws-sigv4-interceptor/testing';
 import { awsFiles, baseEnv, credentialsEnv } from './support/env';
 import { runCli } from './support/run';
+import { useBuiltCliAndEndpoint } from './support/suite';
 
 const SCOPE = ['--region', 'us-east-1', '--service', 'execute-api'];
 /** Every byte value, so that any re-encoding of the body on its way to stdout shows. */
@@ -22,25 +17,15 @@ const BINARY = Uint8Array.from({ length: 256 }, (_, i) => i);
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 const echoOf = (stdout: Buffer) => JSON.parse(stdout.toString('utf8')) as VerifiedEcho;
 
-let endpoint: LocalIamEndpoint;
-const files = awsFiles();
+const { endpoint, files } = useBuiltCliAndEndpoint({
+  redirects: { '/prod/old': '/prod/new' },
+  integration: (echo) =>
+    echo.path === '/prod/binary'
+      ? { status: 200, body: BINARY, headers: { 'content-type': 'application/octet-stream' } }
+      : undefined,
+});
 const env = { ...baseEnv(files), ...credentialsEnv };
 const cli = (args: string[], stdin?: string) => runCli([...SCOPE, ...args], env, stdin);
-
-beforeAll(async () => {
-  await ensureCliBuilt();
-  endpoint = await startLocalIamEndpoint({
-    redirects: { '/prod/old': '/prod/new' },
-    integration: (echo) =>
-      echo.path === '/prod/binary'
-        ? { status: 200, body: BINARY, headers: { 'content-type': 'application/octet-stream' } }
-        : undefined,
-  });
-}, 300_000);
-afterAll(async () => {
-  await endpoint?.close();
-  files.remove();
-});
 
 test('GET: 200, the body on stdout, the status line on stderr, exit 0', async () => {
   const { code, stdout, stderr } = await cli([`${endpoint.url}/prod/items?q=1`]);

@@ -3,23 +3,13 @@
  * and service cannot be inferred, no credentials (exit 2); and a server that cannot be reached
  * (exit 1). The endpoint's request log proves nothing was sent.
  */
-import { startLocalIamEndpoint, type LocalIamEndpoint } from 'aws-sigv4-interceptor/testing';
-import { ensureCliBuilt } from './support/build';
-import { awsFiles, baseEnv, credentialsEnv } from './support/env';
+import { startLocalIamEndpoint } from 'aws-sigv4-interceptor/testing';
+import { baseEnv, credentialsEnv } from './support/env';
 import { runCli } from './support/run';
+import { useBuiltCliAndEndpoint } from './support/suite';
 
-let endpoint: LocalIamEndpoint;
-const files = awsFiles();
+const { endpoint, files } = useBuiltCliAndEndpoint();
 const env = { ...baseEnv(files), ...credentialsEnv };
-
-beforeAll(async () => {
-  await ensureCliBuilt();
-  endpoint = await startLocalIamEndpoint();
-}, 300_000);
-afterAll(async () => {
-  await endpoint?.close();
-  files.remove();
-});
 
 const SCOPE = ['--region', 'us-east-1', '--service', 'execute-api'];
 

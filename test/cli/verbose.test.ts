@@ -2,28 +2,14 @@
  * `-v` shows what was signed and why a request was refused, and never a secret: the secret key,
  * the session token and every signature the endpoint received are searched for in stderr.
  */
-import {
-  startLocalIamEndpoint,
-  type LocalIamEndpoint,
-  type VerifiedEcho,
-} from 'aws-sigv4-interceptor/testing';
-import { ensureCliBuilt } from './support/build';
-import { awsFiles, baseEnv, credentialsEnv, secretsOf } from './support/env';
+import type { VerifiedEcho } from 'aws-sigv4-interceptor/testing';
+import { baseEnv, credentialsEnv, secretsOf } from './support/env';
 import { HINT, runCli, type CliResult } from './support/run';
+import { useBuiltCliAndEndpoint } from './support/suite';
 
-let endpoint: LocalIamEndpoint;
-const files = awsFiles();
+const { endpoint, files } = useBuiltCliAndEndpoint({ region: 'us-east-1', service: 'execute-api' });
 const env = { ...baseEnv(files), ...credentialsEnv };
 const cli = (args: string[]) => runCli(args, env);
-
-beforeAll(async () => {
-  await ensureCliBuilt();
-  endpoint = await startLocalIamEndpoint({ region: 'us-east-1', service: 'execute-api' });
-}, 300_000);
-afterAll(async () => {
-  await endpoint?.close();
-  files.remove();
-});
 
 /**
  * Fails when what the tool itself wrote (stderr) holds a secret; there must be signatures to

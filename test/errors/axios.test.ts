@@ -3,24 +3,17 @@
  * our typed error, as is (axios does not wrap what an interceptor or an adapter throws), and
  * nothing reaches the recording server.
  */
-import { Readable } from 'node:stream';
 import axios, { type AxiosInstance } from 'axios';
+import { attachSigV4, type SigV4Options } from 'aws-sigv4-interceptor';
 import {
-  attachSigV4,
-  isSigV4Error,
-  SigV4RequestError,
-  type SigV4Options,
-} from 'aws-sigv4-interceptor';
-import {
-  caught,
-  DISTINCT_CREDENTIALS,
-  expectMessageShape,
-  leaksOf,
-  SIGNING,
-  useRecordingServer,
-} from './support';
+  failingNodeStream,
+  failingWebStream,
+  useRefusalChecks,
+  type ExpectedRefusal,
+} from './refusedRequests';
+import { caught, DISTINCT_CREDENTIALS, SIGNING } from './support';
 
-const recording = useRecordingServer();
+const { recording, expectRefused } = useRefusalChecks();
 
 function signedAxios(
   options: SigV4Options = SIGNING,
@@ -31,18 +24,10 @@ function signedAxios(
   return instance;
 }
 
-function expectRequestError(
-  error: unknown,
-  expected: { code: string; method: string; url: string },
-): void {
+function expectRequestError(error: unknown, expected: ExpectedRefusal): void {
   // Passed through as is: not an AxiosError wrapping ours.
   expect(axios.isAxiosError(error)).toBe(false);
-  expect(error).toBeInstanceOf(SigV4RequestError);
-  expect(isSigV4Error(error)).toBe(true);
-  expect(error).toMatchObject({ name: 'SigV4RequestError', code: expected.code });
-  expectMessageShape(error, expected.method, expected.url);
-  expect(leaksOf(error)).toEqual([]);
-  expect(recording.added()).toBe(0);
+  expectRefused(error, expected);
 }
 
 describe('axios: INVALID_URL', () => {
@@ -83,12 +68,7 @@ describe('axios: UNREADABLE_BODY', () => {
   });
 
   test('a Node Readable that emits error', async () => {
-    const body = new Readable({
-      read() {
-        this.push(Buffer.from('part one'));
-        this.destroy(new Error('upload source vanished'));
-      },
-    });
+    const body = failingNodeStream('upload source vanished');
     const error = await caught(() => api.put('/upload', body));
     expectRequestError(error, {
       code: 'UNREADABLE_BODY',
@@ -99,11 +79,7 @@ describe('axios: UNREADABLE_BODY', () => {
   });
 
   test('a web ReadableStream that errors', async () => {
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        controller.error(new Error('web stream broke'));
-      },
-    });
+    const body = failingWebStream('web stream broke');
     const error = await caught(() => api.post('/upload', body));
     expectRequestError(error, {
       code: 'UNREADABLE_BODY',

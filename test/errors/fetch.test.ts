@@ -2,48 +2,11 @@
  * Bad requests through the real global fetch fail with a typed error BEFORE anything is sent:
  * a recording server on 127.0.0.1 counts what arrives and must see nothing.
  */
-import { Readable } from 'node:stream';
-import { createSignedFetch, isSigV4Error, SigV4RequestError } from 'aws-sigv4-interceptor';
-import {
-  caught,
-  DISTINCT_CREDENTIALS,
-  expectMessageShape,
-  leaksOf,
-  SIGNING,
-  useRecordingServer,
-} from './support';
+import { createSignedFetch, isSigV4Error } from 'aws-sigv4-interceptor';
+import { failingNodeStream, failingWebStream, useRefusalChecks } from './refusedRequests';
+import { caught, DISTINCT_CREDENTIALS, SIGNING } from './support';
 
-const recording = useRecordingServer();
-
-/** A web stream that fails on its first read. */
-const failingWebStream = () =>
-  new ReadableStream<Uint8Array>({
-    pull(controller) {
-      controller.error(new Error('disk read failed'));
-    },
-  });
-
-/** A Node stream that emits 'error' after one chunk. */
-const failingNodeStream = () =>
-  new Readable({
-    read() {
-      this.push(Buffer.from('first chunk'));
-      this.destroy(new Error('socket hang up while reading upload'));
-    },
-  });
-
-/** Checks the common contract: typed, guarded, shaped, no secret, nothing sent. */
-function expectRequestError(
-  error: unknown,
-  expected: { code: string; method: string; url: string },
-): void {
-  expect(error).toBeInstanceOf(SigV4RequestError);
-  expect(isSigV4Error(error)).toBe(true);
-  expect(error).toMatchObject({ name: 'SigV4RequestError', code: expected.code });
-  expectMessageShape(error, expected.method, expected.url);
-  expect(leaksOf(error)).toEqual([]);
-  expect(recording.added()).toBe(0);
-}
+const { recording, expectRefused } = useRefusalChecks();
 
 describe('signed fetch: INVALID_URL', () => {
   test.each([
@@ -69,7 +32,7 @@ describe('signed fetch: INVALID_URL', () => {
   ])('$name', async ({ input, init, method }) => {
     const signedFetch = createSignedFetch(SIGNING);
     const error = await caught(() => signedFetch(input, init));
-    expectRequestError(error, { code: 'INVALID_URL', method, url: input });
+    expectRefused(error, { code: 'INVALID_URL', method, url: input });
     expect((error as Error).message).toMatch(/^Cannot sign a request with an invalid URL: /);
     expect((error as Error).message).toMatch(/absolute URL/);
   });
@@ -101,7 +64,7 @@ describe('signed fetch: UNKNOWN_SIGNING_SCOPE', () => {
     const signedFetch = createSignedFetch({ credentials: DISTINCT_CREDENTIALS, ...options });
     const url = `${recording.server.url}/prod/items?limit=2`;
     const error = await caught(() => signedFetch(url, { method: 'PUT', body: '{"a":1}' }));
-    expectRequestError(error, { code: 'UNKNOWN_SIGNING_SCOPE', method: 'PUT', url });
+    expectRefused(error, { code: 'UNKNOWN_SIGNING_SCOPE', method: 'PUT', url });
     const { message } = error as Error;
     for (const name of ['region', 'service']) {
       if (missing.includes(name)) expect(message).toContain(`\`${name}\``);
@@ -117,7 +80,7 @@ describe('signed fetch: UNKNOWN_SIGNING_SCOPE', () => {
     });
     const url = `${recording.server.url}/x`;
     const error = await caught(() => signedFetch(url));
-    expectRequestError(error, { code: 'UNKNOWN_SIGNING_SCOPE', method: 'GET', url });
+    expectRefused(error, { code: 'UNKNOWN_SIGNING_SCOPE', method: 'GET', url });
     expect((error as Error).message).toMatch(/`region` and `service`/);
   });
 });
@@ -128,11 +91,11 @@ describe('signed fetch: UNREADABLE_BODY', () => {
     const error = await caught(() =>
       createSignedFetch(SIGNING)(url, {
         method: 'POST',
-        body: failingWebStream(),
+        body: failingWebStream('disk read failed'),
         duplex: 'half',
       } as RequestInit),
     );
-    expectRequestError(error, { code: 'UNREADABLE_BODY', method: 'POST', url });
+    expectRefused(error, { code: 'UNREADABLE_BODY', method: 'POST', url });
     expect((error as Error).message).toContain('disk read failed');
     expect((error as Error).cause).toBeInstanceOf(Error);
   });
@@ -142,11 +105,11 @@ describe('signed fetch: UNREADABLE_BODY', () => {
     const error = await caught(() =>
       createSignedFetch(SIGNING)(url, {
         method: 'PUT',
-        body: failingNodeStream() as unknown as BodyInit,
+        body: failingNodeStream('socket hang up while reading upload') as unknown as BodyInit,
         duplex: 'half',
       } as RequestInit),
     );
-    expectRequestError(error, { code: 'UNREADABLE_BODY', method: 'PUT', url });
+    expectRefused(error, { code: 'UNREADABLE_BODY', method: 'PUT', url });
     expect((error as Error).message).toContain('socket hang up while reading upload');
   });
 });
@@ -155,7 +118,7 @@ describe('signed fetch: INVALID_REQUEST (arguments plain fetch refuses too)', ()
   test.each([
     {
       name: 'a stream body without duplex: "half"',
-      init: () => ({ method: 'POST', body: failingWebStream() }),
+      init: () => ({ method: 'POST', body: failingWebStream('disk read failed') }),
       method: 'POST',
       reason: /duplex/,
     },
@@ -168,7 +131,7 @@ describe('signed fetch: INVALID_REQUEST (arguments plain fetch refuses too)', ()
   ])('$name', async ({ init, method, reason }) => {
     const url = `${recording.server.url}/upload`;
     const error = await caught(() => createSignedFetch(SIGNING)(url, init()));
-    expectRequestError(error, { code: 'INVALID_REQUEST', method, url });
+    expectRefused(error, { code: 'INVALID_REQUEST', method, url });
     expect((error as Error).message).toMatch(reason);
   });
 });

@@ -4,37 +4,20 @@
  * handshake and subscribe signed with createAppSyncEventsSigner) receives the events.
  */
 import { createAppSyncEventsSigner } from 'aws-sigv4-interceptor';
-import {
-  startLocalIamEndpoint,
-  TEST_CREDENTIALS,
-  type LocalIamEndpoint,
-  type LocalIamEndpointOptions,
-} from 'aws-sigv4-interceptor/testing';
+import { TEST_CREDENTIALS } from 'aws-sigv4-interceptor/testing';
 import { CLIENTS, ofType, open, type OpenSocket } from '../realtime/clients';
-import {
-  captureConsoleErrors,
-  coldStart,
-  guardConnections,
-  lambdaEnvironment,
-  REGION,
-} from './support';
+import { coldStart, lambdaEnvironment, localEndpointByTest, REGION } from './support';
 
 type Example = typeof import('../../examples/appsync-events-publish/handler');
 
-lambdaEnvironment();
-guardConnections();
-const consoleErrors = captureConsoleErrors();
+const { consoleErrors } = lambdaEnvironment();
 
-let api: LocalIamEndpoint;
 let subscriber: OpenSocket | undefined;
-const startApi = async (options: LocalIamEndpointOptions = {}) => {
-  api = await startLocalIamEndpoint({ region: REGION, appsync: true, ...options });
-};
-afterEach(async () => {
+afterEach(() => {
   subscriber?.close();
   subscriber = undefined;
-  await api.close();
 });
+const [api, startApi] = localEndpointByTest({ appsync: true });
 
 /** A browser-like subscriber of `channel`, signed with its own keys. */
 async function subscribe(channel: string): Promise<OpenSocket> {
@@ -91,7 +74,7 @@ test('revoked credentials: the invocation fails, the diagnosis logged', async ()
   const { handler } = await start();
 
   await expect(handler({ events: [{ id: 3 }] })).rejects.toThrow('Publish failed: HTTP 403');
-  expect(consoleErrors.lines.join('\n')).toMatch(/^invalid-token \(HTTP 403\)/m);
+  expect(consoleErrors()).toMatch(/^invalid-token \(HTTP 403\)/m);
 });
 
 test('a missing EVENTS_URL fails the cold start with a message naming the variable', async () => {

@@ -3,18 +3,15 @@
  * endpoint whose integration answers as an AppSync resolver would.
  */
 import {
-  startLocalIamEndpoint,
   TEST_CREDENTIALS,
   type IntegrationResponse,
-  type LocalIamEndpoint,
   type VerifiedEcho,
 } from 'aws-sigv4-interceptor/testing';
-import { coldStart, guardConnections, lambdaEnvironment, REGION } from './support';
+import { coldStart, lambdaEnvironment, localEndpointBeforeEach, REGION } from './support';
 
 type Example = typeof import('../../examples/appsync-graphql/handler');
 
 lambdaEnvironment();
-guardConnections();
 
 const ITEMS: Record<string, { id: string; name: string; price: number }> = {
   '7': { id: '7', name: 'Lamp', price: 25 },
@@ -32,22 +29,19 @@ function resolveGraphQL(echo: VerifiedEcho): IntegrationResponse {
   return { status: 200, body: { data: { getItem: null }, errors: [error] } };
 }
 
-let appsync: LocalIamEndpoint;
+const appsync = localEndpointBeforeEach({
+  service: 'appsync',
+  routes: ['POST /graphql'],
+  integration: resolveGraphQL,
+});
 let handler: Example['handler'];
 beforeEach(async () => {
-  appsync = await startLocalIamEndpoint({
-    region: REGION,
-    service: 'appsync',
-    routes: ['POST /graphql'],
-    integration: resolveGraphQL,
-  });
   ({ handler } = await coldStart<Example>('appsync-graphql', {
     GRAPHQL_URL: `${appsync.url}/graphql`,
     SIGNING_REGION: REGION,
     SIGNING_SERVICE: 'appsync',
   }));
 });
-afterEach(() => appsync.close());
 
 test('the query is POSTed as signed JSON to /graphql and its data returned', async () => {
   await expect(handler({ id: '7' })).resolves.toEqual(ITEMS['7']);

@@ -2,37 +2,20 @@
  * examples/cloudfront-signing-origin: the handler calls a CloudFront-like proxy (Host replaced by
  * the origin's, origin path prepended) in front of a local IAM-verifying origin.
  */
-import {
-  startLocalIamEndpoint,
-  TEST_CREDENTIALS,
-  type LocalIamEndpoint,
-} from 'aws-sigv4-interceptor/testing';
-import { startCloudFrontLikeProxy, type CloudFrontLikeProxy } from '../support/cloudfrontProxy';
-import {
-  captureConsoleErrors,
-  coldStart,
-  guardConnections,
-  lambdaEnvironment,
-  REGION,
-} from './support';
+import { TEST_CREDENTIALS } from 'aws-sigv4-interceptor/testing';
+import { startCloudFrontLikeProxy } from '../support/cloudfrontProxy';
+import { startedBeforeEach } from '../support/startedServers';
+import { coldStart, lambdaEnvironment, localEndpointBeforeEach, REGION } from './support';
 
 type Example = typeof import('../../examples/cloudfront-signing-origin/handler');
 
-lambdaEnvironment();
-guardConnections();
-const consoleErrors = captureConsoleErrors();
+const { consoleErrors } = lambdaEnvironment();
 
-let origin: LocalIamEndpoint;
-let cloudfront: CloudFrontLikeProxy;
-beforeEach(async () => {
-  origin = await startLocalIamEndpoint({
-    region: REGION,
-    routes: ['GET /prod/orders/{id}'],
-    integration: (echo) => ({ status: 200, body: { path: echo.path, host: echo.headers.host } }),
-  });
-  cloudfront = await startCloudFrontLikeProxy(origin.url, '/prod');
+const origin = localEndpointBeforeEach({
+  routes: ['GET /prod/orders/{id}'],
+  integration: (echo) => ({ status: 200, body: { path: echo.path, host: echo.headers.host } }),
 });
-afterEach(() => Promise.all([cloudfront.close(), origin.close()]));
+const cloudfront = startedBeforeEach(() => startCloudFrontLikeProxy(origin.url, '/prod'));
 
 const start = (originUrl: string) =>
   coldStart<Example>('cloudfront-signing-origin', {
@@ -59,7 +42,7 @@ test('an ORIGIN_URL without the origin path: 403, and the logged diagnosis shows
   const { handler } = await start(origin.url);
 
   await expect(handler({ orderId: '7' })).rejects.toThrow('GET order failed: HTTP 403');
-  const logged = consoleErrors.lines.join('\n');
+  const logged = consoleErrors();
   expect(logged).toMatch(/^signature-mismatch \(HTTP 403\)/);
   expect(logged).toMatch(/- signed: \/orders\/7\n {2}\+ server: \/prod\/orders\/7/);
 });

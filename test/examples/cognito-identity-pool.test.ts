@@ -5,42 +5,41 @@
  */
 import {
   startLocalCognitoIdentityEndpoint,
-  startLocalIamEndpoint,
-  type LocalCognitoIdentityEndpoint,
-  type LocalIamEndpoint,
   type TestIdentity,
 } from 'aws-sigv4-interceptor/testing';
-import { coldStart, guardConnections, lambdaEnvironment, REGION } from './support';
+import { startedBeforeEach } from '../support/startedServers';
+import { coldStart, lambdaEnvironment, localEndpointBeforeEach, REGION } from './support';
 
 type Example = typeof import('../../examples/cognito-identity-pool/handler');
 
 lambdaEnvironment();
-guardConnections();
 
 const USER_POOL_ID = `${REGION}_AbCdEf123`;
 const USER_POOL = `cognito-idp.${REGION}.amazonaws.com/${USER_POOL_ID}`;
 const ALICE_ID_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.alice-id-token.c2lnbmF0dXJl';
 
-let api: LocalIamEndpoint;
-let cognito: LocalCognitoIdentityEndpoint;
-let handler: Example['handler'];
 let poolNumber = 0;
-
-beforeEach(async () => {
+let identityPoolId: string;
+let accepted: TestIdentity[];
+beforeEach(() => {
   // A pool id of its own per test: the SDK remembers guest identity ids per pool id.
   poolNumber += 1;
-  const identityPoolId = `${REGION}:00000000-0000-4000-8000-${String(poolNumber).padStart(12, '0')}`;
-  const accepted: TestIdentity[] = [];
-  api = await startLocalIamEndpoint({
-    region: REGION,
-    service: 'execute-api',
-    credentials: accepted,
-    integration: (echo) => ({ status: 200, body: { scores: [42], caller: echo.accessKeyId } }),
-  });
-  cognito = await startLocalCognitoIdentityEndpoint({
+  identityPoolId = `${REGION}:00000000-0000-4000-8000-${String(poolNumber).padStart(12, '0')}`;
+  accepted = [];
+});
+const api = localEndpointBeforeEach(() => ({
+  service: 'execute-api',
+  credentials: accepted,
+  integration: (echo) => ({ status: 200, body: { scores: [42], caller: echo.accessKeyId } }),
+}));
+const cognito = startedBeforeEach(() =>
+  startLocalCognitoIdentityEndpoint({
     identityPools: [{ identityPoolId, logins: { [USER_POOL]: [ALICE_ID_TOKEN] } }],
     registerWith: accepted,
-  });
+  }),
+);
+let handler: Example['handler'];
+beforeEach(async () => {
   ({ handler } = await coldStart<Example>('cognito-identity-pool', {
     API_URL: `${api.url}/prod`,
     IDENTITY_POOL_ID: identityPoolId,
@@ -50,7 +49,6 @@ beforeEach(async () => {
     AWS_ENDPOINT_URL_COGNITO_IDENTITY: cognito.url,
   }));
 });
-afterEach(() => Promise.all([api.close(), cognito.close()]));
 
 test('guest: three warm invocations, one identity, one set of credentials, all verified', async () => {
   const answers = [await handler({}), await handler({}), await handler()];

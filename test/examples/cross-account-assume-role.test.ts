@@ -6,44 +6,46 @@
  */
 import { isSigV4Error } from 'aws-sigv4-interceptor';
 import {
-  startLocalIamEndpoint,
   startLocalStsEndpoint,
   TEST_CREDENTIALS,
-  type LocalIamEndpoint,
-  type LocalStsEndpoint,
   type TestIdentity,
 } from 'aws-sigv4-interceptor/testing';
-import { coldStart, FUNCTION_NAME, guardConnections, lambdaEnvironment, REGION } from './support';
+import { startedBeforeEach } from '../support/startedServers';
+import {
+  coldStart,
+  FUNCTION_NAME,
+  lambdaEnvironment,
+  localEndpointBeforeEach,
+  REGION,
+} from './support';
 
 type Example = typeof import('../../examples/cross-account-assume-role/handler');
 
 lambdaEnvironment();
-guardConnections();
 
 const OTHER_ACCOUNT = '210987654321';
 const ROLE_ARN = `arn:aws:iam::${OTHER_ACCOUNT}:role/OrdersApiCaller`;
 const ASSUMED_ROLE = `arn:aws:sts::${OTHER_ACCOUNT}:assumed-role/OrdersApiCaller/${FUNCTION_NAME}`;
 
-let api: LocalIamEndpoint;
-let sts: LocalStsEndpoint;
-beforeEach(async () => {
-  const accepted: TestIdentity[] = []; // the other account knows only what its STS issues
-  api = await startLocalIamEndpoint({
-    region: REGION,
-    service: 'execute-api',
-    accountId: OTHER_ACCOUNT,
-    credentials: accepted,
-    authorize: (invoke) => invoke.principalArn === ASSUMED_ROLE,
-    integration: (echo) => ({ status: 200, body: { orders: [], query: echo.query } }),
-  });
-  sts = await startLocalStsEndpoint({
+let accepted: TestIdentity[]; // the other account knows only what its STS issues
+beforeEach(() => {
+  accepted = [];
+});
+const api = localEndpointBeforeEach(() => ({
+  service: 'execute-api',
+  accountId: OTHER_ACCOUNT,
+  credentials: accepted,
+  authorize: (invoke) => invoke.principalArn === ASSUMED_ROLE,
+  integration: (echo) => ({ status: 200, body: { orders: [], query: echo.query } }),
+}));
+const sts = startedBeforeEach(() =>
+  startLocalStsEndpoint({
     region: REGION,
     callers: [TEST_CREDENTIALS], // the execution role
     roles: [{ roleArn: ROLE_ARN, externalId: 'orders-5150' }],
     registerWith: accepted,
-  });
-});
-afterEach(() => Promise.all([api.close(), sts.close()]));
+  }),
+);
 
 const start = (externalId: string) =>
   coldStart<Example>('cross-account-assume-role', {

@@ -2,43 +2,26 @@
  * examples/function-url-fetch: the handler POSTs its event as JSON to a local endpoint that
  * checks SigV4 for service `lambda`, as a Function URL with auth type AWS_IAM does.
  */
-import {
-  startLocalIamEndpoint,
-  TEST_CREDENTIALS,
-  type LocalIamEndpoint,
-} from 'aws-sigv4-interceptor/testing';
-import {
-  captureConsoleErrors,
-  coldStart,
-  guardConnections,
-  lambdaEnvironment,
-  REGION,
-} from './support';
+import { TEST_CREDENTIALS } from 'aws-sigv4-interceptor/testing';
+import { coldStart, lambdaEnvironment, localEndpointBeforeEach, REGION } from './support';
 
 type Example = typeof import('../../examples/function-url-fetch/handler');
 
-lambdaEnvironment();
-guardConnections();
-const consoleErrors = captureConsoleErrors();
+const { consoleErrors } = lambdaEnvironment();
 
-let functionUrl: LocalIamEndpoint;
-beforeEach(async () => {
-  functionUrl = await startLocalIamEndpoint({
-    region: REGION,
-    service: 'lambda',
-    // The target function answers 201 with what it received.
-    integration: (echo) => ({
-      status: 201,
-      body: {
-        received: JSON.parse(Buffer.from(echo.bodyBase64, 'base64').toString('utf8')),
-        path: echo.path,
-        contentType: echo.headers['content-type'],
-        signedHeaders: echo.signedHeaders,
-      },
-    }),
-  });
+const functionUrl = localEndpointBeforeEach({
+  service: 'lambda',
+  // The target function answers 201 with what it received.
+  integration: (echo) => ({
+    status: 201,
+    body: {
+      received: JSON.parse(Buffer.from(echo.bodyBase64, 'base64').toString('utf8')),
+      path: echo.path,
+      contentType: echo.headers['content-type'],
+      signedHeaders: echo.signedHeaders,
+    },
+  }),
 });
-afterEach(() => functionUrl.close());
 
 const start = (service: string) =>
   coldStart<Example>('function-url-fetch', {
@@ -72,6 +55,6 @@ test('signed for the wrong service: the handler throws and logs the service to u
   await expect(handler({ orderId: 'o-3', quantity: 1 })).rejects.toThrow(
     /POST orders failed: HTTP 403/,
   );
-  expect(consoleErrors.lines.join('\n')).toMatch(/^wrong-scope \(HTTP 403\)/);
-  expect(consoleErrors.lines.join('\n')).toContain('Expected service: lambda');
+  expect(consoleErrors()).toMatch(/^wrong-scope \(HTTP 403\)/);
+  expect(consoleErrors()).toContain('Expected service: lambda');
 });

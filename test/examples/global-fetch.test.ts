@@ -6,35 +6,26 @@
  */
 import {
   signingHeadersIn,
-  startLocalIamEndpoint,
   startRecordingServer,
   TEST_CREDENTIALS,
-  type LocalIamEndpoint,
-  type RecordingServer,
 } from 'aws-sigv4-interceptor/testing';
-import { coldStart, guardConnections, lambdaEnvironment, REGION } from './support';
+import { startedBeforeEach } from '../support/startedServers';
+import { coldStart, lambdaEnvironment, localEndpointBeforeEach, REGION } from './support';
 
 type Example = typeof import('../../examples/global-fetch/handler');
 
 lambdaEnvironment();
-guardConnections();
 
 const original = globalThis.fetch;
-let ordersApi: LocalIamEndpoint;
-let webhook: RecordingServer;
 const started: Example[] = [];
-beforeEach(async () => {
-  ordersApi = await startLocalIamEndpoint({
-    region: REGION,
-    routes: ['POST /prod/orders/{id}/ship'],
-    integration: (echo) => ({ status: 200, body: { shipped: echo.path.split('/')[3] } }),
-  });
-  webhook = await startRecordingServer();
-});
-afterEach(async () => {
+afterEach(() => {
   for (const example of started.splice(0)) example.restoreFetch();
-  await Promise.all([ordersApi.close(), webhook.close()]);
 });
+const ordersApi = localEndpointBeforeEach({
+  routes: ['POST /prod/orders/{id}/ship'],
+  integration: (echo) => ({ status: 200, body: { shipped: echo.path.split('/')[3] } }),
+});
+const webhook = startedBeforeEach(() => startRecordingServer());
 
 const start = async () => {
   const example = await coldStart<Example>('global-fetch', {

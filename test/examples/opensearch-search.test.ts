@@ -2,46 +2,31 @@
  * examples/opensearch-search: the handler's search, signed for `es` through axios, against a
  * local endpoint whose integration answers as an OpenSearch `_search` does.
  */
-import {
-  startLocalIamEndpoint,
-  TEST_CREDENTIALS,
-  type LocalIamEndpoint,
-} from 'aws-sigv4-interceptor/testing';
-import {
-  captureConsoleErrors,
-  coldStart,
-  guardConnections,
-  lambdaEnvironment,
-  REGION,
-} from './support';
+import { TEST_CREDENTIALS } from 'aws-sigv4-interceptor/testing';
+import { coldStart, lambdaEnvironment, localEndpointBeforeEach, REGION } from './support';
 
 type Example = typeof import('../../examples/opensearch-search/handler');
 
-lambdaEnvironment();
-guardConnections();
-const consoleErrors = captureConsoleErrors();
+const { consoleErrors } = lambdaEnvironment();
 
 const DUNE = { title: 'Dune', year: 2021 };
 
-let domain: LocalIamEndpoint;
 let searches: unknown[];
 const revoked: string[] = [];
-beforeEach(async () => {
+beforeEach(() => {
   searches = [];
   revoked.length = 0;
-  domain = await startLocalIamEndpoint({
-    region: REGION,
-    service: 'es',
-    revoked,
-    routes: ['POST /films/_search'],
-    integration: (echo) => {
-      searches.push(JSON.parse(Buffer.from(echo.bodyBase64, 'base64').toString('utf8')));
-      const hits = [{ _id: '1', _score: 1.2, _source: DUNE }];
-      return { status: 200, body: { took: 3, hits: { total: { value: 1 }, hits } } };
-    },
-  });
 });
-afterEach(() => domain.close());
+const domain = localEndpointBeforeEach({
+  service: 'es',
+  revoked,
+  routes: ['POST /films/_search'],
+  integration: (echo) => {
+    searches.push(JSON.parse(Buffer.from(echo.bodyBase64, 'base64').toString('utf8')));
+    const hits = [{ _id: '1', _score: 1.2, _source: DUNE }];
+    return { status: 200, body: { took: 3, hits: { total: { value: 1 }, hits } } };
+  },
+});
 
 const start = () =>
   coldStart<Example>('opensearch-search', {
@@ -77,5 +62,5 @@ test('a revoked session: resolved afresh, the same keys, so not sent again; the 
   // The package resolves credentials once more; the environment gives the same keys, and a
   // request signed with them again would only be refused again.
   expect(domain.requests).toHaveLength(1);
-  expect(consoleErrors.lines.join('\n')).toMatch(/^invalid-token \(HTTP 403\)/);
+  expect(consoleErrors()).toMatch(/^invalid-token \(HTTP 403\)/);
 });

@@ -4,18 +4,12 @@
  * when it names the API, by `x-apigw-api-id` or by the API's host as Host; the signature must
  * cover that header.
  */
-import {
-  startLocalIamEndpoint,
-  TEST_CREDENTIALS,
-  type LocalIamEndpoint,
-  type VerifiedEcho,
-} from 'aws-sigv4-interceptor/testing';
-import { coldStart, guardConnections, lambdaEnvironment, REGION } from './support';
+import { TEST_CREDENTIALS, type VerifiedEcho } from 'aws-sigv4-interceptor/testing';
+import { coldStart, lambdaEnvironment, localEndpointBeforeEach, REGION } from './support';
 
 type Example = typeof import('../../examples/private-api-vpce/handler');
 
 lambdaEnvironment();
-guardConnections();
 
 const API_ID = 'a1b2c3d4e5';
 const API_HOST = `${API_ID}.execute-api.${REGION}.amazonaws.com`;
@@ -25,18 +19,13 @@ const ITEMS = [{ id: 1, name: 'Dune' }];
 const apiNamedBy = (echo: VerifiedEcho): string | undefined =>
   echo.headers['x-apigw-api-id'] ?? /^([a-z0-9]+)\.execute-api\./.exec(echo.headers.host)?.[1];
 
-let api: LocalIamEndpoint;
-beforeEach(async () => {
-  api = await startLocalIamEndpoint({
-    region: REGION,
-    routes: ['GET /prod/items'],
-    integration: (echo) =>
-      apiNamedBy(echo) === API_ID
-        ? { status: 200, body: { items: ITEMS, signedHeaders: echo.signedHeaders } }
-        : { status: 403, body: { message: 'Forbidden' } },
-  });
+const api = localEndpointBeforeEach({
+  routes: ['GET /prod/items'],
+  integration: (echo) =>
+    apiNamedBy(echo) === API_ID
+      ? { status: 200, body: { items: ITEMS, signedHeaders: echo.signedHeaders } }
+      : { status: 403, body: { message: 'Forbidden' } },
 });
-afterEach(() => api.close());
 
 const start = () =>
   coldStart<Example>('private-api-vpce', {

@@ -12,10 +12,9 @@ import { join, resolve } from 'node:path';
 import { startLocalIamEndpoint, TEST_CREDENTIALS } from 'aws-sigv4-interceptor/testing';
 import { parseTemplate, resourcesOfType, type TemplateResource } from './cloudFormation';
 import { codeDirectoryOf, samBuild } from './samBuild';
-import { guardConnections, lambdaEnvironment, REGION } from './support';
+import { lambdaEnvironment, REGION } from './support';
 
 lambdaEnvironment();
-guardConnections();
 
 const TEMPLATE_PATH = resolve(__dirname, '../../examples/sam/template.yaml');
 const template = parseTemplate(readFileSync(TEMPLATE_PATH, 'utf8'));

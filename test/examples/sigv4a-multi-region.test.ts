@@ -3,40 +3,23 @@
  * for a region set; a local S3-style endpoint in eu-west-1 derives the P-256 key from the
  * credentials and checks the ECDSA signature and that the signed region set covers its region.
  */
-import {
-  startLocalIamEndpoint,
-  TEST_CREDENTIALS,
-  type LocalIamEndpoint,
-} from 'aws-sigv4-interceptor/testing';
-import {
-  captureConsoleErrors,
-  coldStart,
-  guardConnections,
-  lambdaEnvironment,
-  REGION,
-} from './support';
+import { TEST_CREDENTIALS } from 'aws-sigv4-interceptor/testing';
+import { coldStart, lambdaEnvironment, localEndpointBeforeEach, REGION } from './support';
 
 type Example = typeof import('../../examples/sigv4a-multi-region/handler');
 
-lambdaEnvironment();
-guardConnections();
-const consoleErrors = captureConsoleErrors();
+const { consoleErrors } = lambdaEnvironment();
 
 const REPORT = 'region,total\neu-west-1,42\n';
 
-let bucket: LocalIamEndpoint;
-beforeEach(async () => {
-  bucket = await startLocalIamEndpoint({
-    region: REGION,
-    service: 's3',
-    uriEscapePath: false, // S3 signs the path as sent
-    integration: (echo) =>
-      echo.path === '/reports/2024%20Q1.csv'
-        ? { status: 200, body: REPORT, headers: { 'content-type': 'text/csv' } }
-        : { status: 404, body: 'NoSuchKey' },
-  });
+const bucket = localEndpointBeforeEach({
+  service: 's3',
+  uriEscapePath: false, // S3 signs the path as sent
+  integration: (echo) =>
+    echo.path === '/reports/2024%20Q1.csv'
+      ? { status: 200, body: REPORT, headers: { 'content-type': 'text/csv' } }
+      : { status: 404, body: 'NoSuchKey' },
 });
-afterEach(() => bucket.close());
 
 const start = (regionSet?: string) =>
   coldStart<Example>('sigv4a-multi-region', {
@@ -87,7 +70,7 @@ test('a region set without the region that answers: refused, and the handler say
     message: expect.stringContaining("not 'us-east-1,us-west-2'"),
   });
   expect(receivedHeaders(0)['x-amz-region-set']).toBe('us-east-1,us-west-2');
-  const logged = consoleErrors.lines.join('\n');
+  const logged = consoleErrors();
   expect(logged).toMatch(/^wrong-scope \(HTTP 403\)/);
   expect(logged).not.toContain(TEST_CREDENTIALS.secretAccessKey);
 });

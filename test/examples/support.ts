@@ -3,15 +3,20 @@
  * fresh module registry (a new execution environment: this package, axios and the SDK loaded
  * anew), after the environment holds what Lambda sets (the execution role's keys, region,
  * function name) plus the example's own variables. Nothing else from AWS_* is visible: instance
- * metadata is disabled and the shared config files are empty, and `guardConnections()` refuses
- * any connection that is not to loopback. The environment is restored after each test.
+ * metadata is disabled and the shared config files are empty, and any connection that is not to
+ * loopback is refused. The environment is restored after each test.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { TEST_CREDENTIALS } from 'aws-sigv4-interceptor/testing';
-
-export { guardConnections } from '../credentials/sources/support';
+import {
+  startLocalIamEndpoint,
+  TEST_CREDENTIALS,
+  type LocalIamEndpoint,
+  type LocalIamEndpointOptions,
+} from 'aws-sigv4-interceptor/testing';
+import { guardConnections } from '../support/connectionGuard';
+import { startedBeforeEach, startedByTest } from '../support/startedServers';
 
 /** The region of the function and of the APIs it calls. */
 export const REGION = 'eu-west-1';
@@ -22,10 +27,18 @@ export const FUNCTION_NAME = 'orders-sync';
 const EXAMPLES = resolve(__dirname, '../../examples');
 
 /**
- * Gives every test of the file a Lambda-like environment and restores the real one after it.
- * Call once at the top of a test file.
+ * Gives every test of the file a Lambda-like environment and restores the real one after it:
+ * Lambda's variables, no connection but to loopback, and console.error captured as CloudWatch
+ * would keep it (`consoleErrors()`: the test's lines so far). Call once at the top of a test file.
  */
-export function lambdaEnvironment(): void {
+export function lambdaEnvironment(): { consoleErrors(): string } {
+  lambdaVariables();
+  guardConnections();
+  return captureConsoleErrors();
+}
+
+/** The variables of a Lambda function and nothing else from AWS_*, for each test. */
+function lambdaVariables(): void {
   let saved: NodeJS.ProcessEnv = {};
   const dir = mkdtempSync(join(tmpdir(), 'sigv4-examples-'));
   const empty = (name: string) => {
@@ -78,8 +91,8 @@ export async function coldStart<Module>(
   return loaded as Module;
 }
 
-/** Captures what the code under test writes to console.error, silently. */
-export function captureConsoleErrors(): { readonly lines: string[] } {
+/** Captures what the code under test writes to console.error, silently, test by test. */
+function captureConsoleErrors(): { consoleErrors(): string } {
   const lines: string[] = [];
   let spy: jest.SpyInstance | undefined;
   beforeEach(() => {
@@ -89,5 +102,28 @@ export function captureConsoleErrors(): { readonly lines: string[] } {
       .mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(' ')));
   });
   afterEach(() => spy?.mockRestore());
-  return { lines };
+  return { consoleErrors: () => lines.join('\n') };
 }
+
+/**
+ * The API the function calls, fresh for each test: a local IAM endpoint in the function's region
+ * (`options` as a function when they hold what each test creates anew).
+ */
+export const localEndpointBeforeEach = (
+  options: LocalIamEndpointOptions | (() => LocalIamEndpointOptions),
+): LocalIamEndpoint =>
+  startedBeforeEach(() =>
+    startLocalIamEndpoint({
+      region: REGION,
+      ...(typeof options === 'function' ? options() : options),
+    }),
+  );
+
+/**
+ * The same, started by the test itself with `defaults` and the test's own options (`start`), for
+ * suites whose tests change how the API answers.
+ */
+export const localEndpointByTest = (defaults: LocalIamEndpointOptions = {}) =>
+  startedByTest((options: LocalIamEndpointOptions = {}) =>
+    startLocalIamEndpoint({ region: REGION, ...defaults, ...options }),
+  );

@@ -5,18 +5,12 @@
  * what clients send, so the handler's message is read from the bytes it wrote to its socket.
  */
 import net from 'node:net';
-import {
-  startLocalIamEndpoint,
-  TEST_CREDENTIALS,
-  type LocalIamEndpoint,
-  type VerifiedEcho,
-} from 'aws-sigv4-interceptor/testing';
-import { coldStart, guardConnections, lambdaEnvironment, REGION } from './support';
+import { TEST_CREDENTIALS, type VerifiedEcho } from 'aws-sigv4-interceptor/testing';
+import { coldStart, lambdaEnvironment, localEndpointBeforeEach, REGION } from './support';
 
 type Example = typeof import('../../examples/websocket-presign/handler');
 
 lambdaEnvironment();
-guardConnections();
 
 /** Every byte written to each socket (both ends of every connection) during a test. */
 const written = new Map<net.Socket, Buffer[]>();
@@ -51,11 +45,7 @@ function clientMessage(): string {
   return Buffer.from(payload).toString('utf8');
 }
 
-let api: LocalIamEndpoint;
-beforeEach(async () => {
-  api = await startLocalIamEndpoint({ region: REGION, routes: ['GET /prod'] });
-});
-afterEach(() => api.close());
+const api = localEndpointBeforeEach({ routes: ['GET /prod'] });
 
 const start = (stage: string) =>
   coldStart<Example>('websocket-presign', {

@@ -7,19 +7,12 @@ import aws4 from 'aws4';
 import { createHash } from 'node:crypto';
 import WebSocket from 'ws';
 import { presign, SigV4OptionsError } from 'aws-sigv4-interceptor';
-import {
-  startLocalIamEndpoint,
-  TEST_CREDENTIALS,
-  type LocalIamEndpoint,
-} from 'aws-sigv4-interceptor/testing';
+import { startLocalIamEndpoint, TEST_CREDENTIALS } from 'aws-sigv4-interceptor/testing';
+import { startedBeforeEach } from '../support/startedServers';
 
 const options = { region: 'us-east-1', service: 'execute-api', credentials: TEST_CREDENTIALS };
 
-let endpoint: LocalIamEndpoint;
-beforeEach(async () => {
-  endpoint = await startLocalIamEndpoint();
-});
-afterEach(() => endpoint.close());
+const endpoint = startedBeforeEach(() => startLocalIamEndpoint());
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 

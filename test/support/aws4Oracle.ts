@@ -1,4 +1,4 @@
-import aws4 from 'aws4';
+import { preparedAws4Signer } from './aws4Signed';
 
 interface OracleRequest {
   method: string;
@@ -16,20 +16,7 @@ interface OracleRequest {
  * it is dropped after aws4 prepares the request and before aws4 signs it.
  */
 export function aws4Authorization(request: OracleRequest): string {
-  const url = new URL(request.url);
-  const signer = new aws4.RequestSigner(
-    {
-      host: url.host,
-      path: url.pathname + url.search,
-      method: request.method,
-      headers: { ...request.headers },
-      body: request.body,
-      service: request.service,
-      region: request.region,
-    },
-    request.credentials,
-  );
-  signer.prepareRequest();
+  const signer = preparedAws4Signer(request);
   const headers = signer.request.headers as Record<string, unknown>;
   delete headers['Content-Length'];
   return signer.authHeader();

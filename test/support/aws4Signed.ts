@@ -34,12 +34,14 @@ export function aws4Limitation(url: string, headerNames: string[]): string | und
   return undefined;
 }
 
+/** A request for aws4 to sign: the one of {@link Aws4SignedRequest}, with any body. */
+type Aws4Input = Omit<Aws4SignedRequest, 'body'> & { body?: string | Buffer };
+
 /**
- * The Authorization header `aws4` computes for a request as it was signed and sent. aws4 adds
- * Content-Type and Content-Length to a request with a body and would sign them: what it adds
- * beyond the given headers is removed before it signs.
+ * aws4's signer for `request`, prepared: the headers aws4 adds itself (Content-Type,
+ * Content-Length...) are in `signer.request.headers`, for the caller to drop before it signs.
  */
-export function aws4AuthorizationOf(request: Aws4SignedRequest): string {
+export function preparedAws4Signer(request: Aws4Input): aws4.RequestSigner {
   const url = new URL(request.url);
   const signer = new aws4.RequestSigner(
     {
@@ -47,13 +49,23 @@ export function aws4AuthorizationOf(request: Aws4SignedRequest): string {
       path: url.pathname + url.search,
       method: request.method,
       headers: { ...request.headers },
-      body: Buffer.from(request.body),
+      body: request.body,
       service: request.service,
       region: request.region,
     },
     request.credentials,
   );
   signer.prepareRequest();
+  return signer;
+}
+
+/**
+ * The Authorization header `aws4` computes for a request as it was signed and sent. aws4 adds
+ * Content-Type and Content-Length to a request with a body and would sign them: what it adds
+ * beyond the given headers is removed before it signs.
+ */
+export function aws4AuthorizationOf(request: Aws4SignedRequest): string {
+  const signer = preparedAws4Signer({ ...request, body: Buffer.from(request.body) });
   const headers = signer.request.headers as Record<string, unknown>;
   for (const name of Object.keys(headers)) {
     if (!(name in request.headers)) delete headers[name];

@@ -4,43 +4,25 @@
  * on every invocation with the same settings share one cache entry; other settings never do.
  */
 import { createSignedFetch, SigV4OptionsError, type SigV4Options } from 'aws-sigv4-interceptor';
-import {
-  startLocalIamEndpoint,
-  startLocalStsEndpoint,
-  TEST_CREDENTIALS,
-  type LocalIamEndpoint,
-  type LocalStsEndpoint,
-  type TestIdentity,
-} from 'aws-sigv4-interceptor/testing';
+import { startLocalStsEndpoint, TEST_CREDENTIALS } from 'aws-sigv4-interceptor/testing';
 import { leaksOf } from '../../errors/support';
-import {
-  guardConnections,
-  isolateAwsEnvironment,
-  REGION,
-  signedClients,
-  verifiedWith,
-} from './support';
+import { startedBeforeEach } from '../../support/startedServers';
+import { apiAcceptingIssuedKeys } from './apiAcceptingIssuedKeys';
+import { isolateAwsEnvironment, REGION, signedClients, verifiedWith } from './support';
 
 const environment = isolateAwsEnvironment();
-guardConnections();
 
 const ORDERS_ROLE = 'arn:aws:iam::210987654321:role/OrdersApiCaller';
 const BILLING_ROLE = 'arn:aws:iam::210987654321:role/BillingApiCaller';
 
-let accepted: TestIdentity[];
-let api: LocalIamEndpoint;
-let sts: LocalStsEndpoint;
-
-beforeEach(async () => {
-  accepted = [];
-  api = await startLocalIamEndpoint({ credentials: accepted });
-  sts = await startLocalStsEndpoint({
+const { api, accepted } = apiAcceptingIssuedKeys();
+const sts = startedBeforeEach(() =>
+  startLocalStsEndpoint({
     callers: [TEST_CREDENTIALS],
     roles: [{ roleArn: ORDERS_ROLE, externalId: 'orders-5150' }, { roleArn: BILLING_ROLE }],
-    registerWith: accepted,
-  });
-});
-afterEach(() => Promise.all([api.close(), sts.close()]));
+    registerWith: accepted(),
+  }),
+);
 
 /** Lambda-style base credentials in the environment, for the default chain. */
 function lambdaEnvironment(): void {

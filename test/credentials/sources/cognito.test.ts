@@ -5,16 +5,11 @@
  */
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
 import { SigV4CredentialsError } from 'aws-sigv4-interceptor';
-import {
-  startLocalCognitoIdentityEndpoint,
-  startLocalIamEndpoint,
-  type LocalCognitoIdentityEndpoint,
-  type LocalIamEndpoint,
-  type TestIdentity,
-} from 'aws-sigv4-interceptor/testing';
+import { startLocalCognitoIdentityEndpoint } from 'aws-sigv4-interceptor/testing';
 import { leaksOf } from '../../errors/support';
+import { startedByTest } from '../../support/startedServers';
+import { apiAcceptingIssuedKeys } from './apiAcceptingIssuedKeys';
 import {
-  guardConnections,
   isolateAwsEnvironment,
   REGION,
   refreshTime,
@@ -24,13 +19,10 @@ import {
 } from './support';
 
 isolateAwsEnvironment();
-guardConnections();
 
 const USER_POOL = `cognito-idp.${REGION}.amazonaws.com/${REGION}_AbCdEf123`;
 const ALICE_ID_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.alice-id-token.c2lnbmF0dXJl';
 
-let api: LocalIamEndpoint;
-let cognito: LocalCognitoIdentityEndpoint;
 let poolNumber = 0;
 
 /** A pool id of its own per test: the SDK keeps unauthenticated identity ids per pool id. */
@@ -39,19 +31,15 @@ const newPoolId = () => {
   return `${REGION}:00000000-0000-4000-8000-${String(poolNumber).padStart(12, '0')}`;
 };
 
-async function startServers(
-  pools: Array<{ identityPoolId: string; allowUnauthenticated?: boolean }>,
-  lifetimeMs?: number,
-) {
-  const accepted: TestIdentity[] = [];
-  api = await startLocalIamEndpoint({ credentials: accepted });
-  cognito = await startLocalCognitoIdentityEndpoint({
-    identityPools: pools.map((pool) => ({ ...pool, logins: { [USER_POOL]: [ALICE_ID_TOKEN] } })),
-    registerWith: accepted,
-    lifetimeMs,
-  });
-}
-afterEach(() => Promise.all([api.close(), cognito.close()]));
+const { api, accepted } = apiAcceptingIssuedKeys();
+const [cognito, startCognito] = startedByTest(
+  (pools: Array<{ identityPoolId: string; allowUnauthenticated?: boolean }>, lifetimeMs?: number) =>
+    startLocalCognitoIdentityEndpoint({
+      identityPools: pools.map((pool) => ({ ...pool, logins: { [USER_POOL]: [ALICE_ID_TOKEN] } })),
+      registerWith: accepted(),
+      lifetimeMs,
+    }),
+);
 
 const poolCredentials = (identityPoolId: string, logins?: Record<string, string>) =>
   fromCognitoIdentityPool({
@@ -62,7 +50,7 @@ const poolCredentials = (identityPoolId: string, logins?: Record<string, string>
 
 test('unauthenticated: fetch and axios verify; 20 concurrent requests, one GetId and one GetCredentialsForIdentity', async () => {
   const pool = newPoolId();
-  await startServers([{ identityPoolId: pool }]);
+  await startCognito([{ identityPoolId: pool }]);
   const clients = signedClients(poolCredentials(pool));
 
   const outcomes = await clients.concurrently(`${api.url}/prod/scores`, 20);
@@ -74,7 +62,7 @@ test('unauthenticated: fetch and axios verify; 20 concurrent requests, one GetId
 
 test('authenticated with a user-pool id token: refreshed at expiration - refreshMarginMs for the same identity', async () => {
   const pool = newPoolId();
-  await startServers([{ identityPoolId: pool, allowUnauthenticated: false }], 1500);
+  await startCognito([{ identityPoolId: pool, allowUnauthenticated: false }], 1500);
   const marginMs = 1000;
   const clients = signedClients(poolCredentials(pool, { [USER_POOL]: ALICE_ID_TOKEN }), {
     refreshMarginMs: marginMs,
@@ -97,7 +85,7 @@ test('authenticated with a user-pool id token: refreshed at expiration - refresh
 
 test('two pools (and two identities): separate cache entries and separate keys', async () => {
   const [first, second] = [newPoolId(), newPoolId()];
-  await startServers([{ identityPoolId: first }, { identityPoolId: second }]);
+  await startCognito([{ identityPoolId: first }, { identityPoolId: second }]);
   const firstClients = signedClients(poolCredentials(first));
   const secondClients = signedClients(poolCredentials(second, { [USER_POOL]: ALICE_ID_TOKEN }));
 
@@ -121,7 +109,7 @@ test('two pools (and two identities): separate cache entries and separate keys',
 
 test('a refused login token: NotAuthorizedException as a typed error, nothing sent', async () => {
   const pool = newPoolId();
-  await startServers([{ identityPoolId: pool, allowUnauthenticated: false }]);
+  await startCognito([{ identityPoolId: pool, allowUnauthenticated: false }]);
   const stolen = 'eyJhbGciOiJSUzI1NiJ9.mallory-token.Zm9yZ2Vk';
   const clients = signedClients(poolCredentials(pool, { [USER_POOL]: stolen }));
 

@@ -9,16 +9,11 @@ import {
   createSignedFetch,
   SigV4CredentialsError,
 } from 'aws-sigv4-interceptor';
-import {
-  startLocalContainerCredentialsEndpoint,
-  startLocalIamEndpoint,
-  type LocalContainerCredentialsEndpoint,
-  type LocalIamEndpoint,
-  type TestIdentity,
-} from 'aws-sigv4-interceptor/testing';
+import { startLocalContainerCredentialsEndpoint } from 'aws-sigv4-interceptor/testing';
 import { leaksOf } from '../../errors/support';
+import { startedByTest } from '../../support/startedServers';
+import { apiAcceptingIssuedKeys } from './apiAcceptingIssuedKeys';
 import {
-  guardConnections,
   isolateAwsEnvironment,
   refreshTime,
   signedClients,
@@ -26,41 +21,36 @@ import {
   verifiedWith,
 } from './support';
 
-const { useEnv } = isolateAwsEnvironment();
-const connections = guardConnections();
+const { useEnv, connections } = isolateAwsEnvironment();
 
 const TOKEN = 'local-container-authorization-token-7f3a';
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/ecs-task-role';
 
-let accepted: TestIdentity[];
-let api: LocalIamEndpoint;
-let container: LocalContainerCredentialsEndpoint;
-
-async function startServers(lifetimeMs?: number) {
-  accepted = [];
-  api = await startLocalIamEndpoint({ credentials: accepted });
-  container = await startLocalContainerCredentialsEndpoint({
+const { api, accepted } = apiAcceptingIssuedKeys();
+const [container, startEndpoint] = startedByTest((lifetimeMs?: number) =>
+  startLocalContainerCredentialsEndpoint({
     authorizationToken: TOKEN,
     roleArn: ROLE_ARN,
-    registerWith: accepted,
+    registerWith: accepted(),
     lifetimeMs,
-  });
+  }),
+);
+
+/** The container endpoint, and the environment ECS gives a task to reach it. */
+async function startContainer(lifetimeMs?: number) {
+  await startEndpoint(lifetimeMs);
   useEnv({
     AWS_CONTAINER_CREDENTIALS_FULL_URI: `${container.url}/v2/credentials/task`,
     AWS_CONTAINER_AUTHORIZATION_TOKEN: TOKEN,
   });
 }
 
-afterEach(async () => {
-  await Promise.all([api?.close(), container?.close()]);
-});
-
 describe.each([
   ['fromContainerMetadata()', () => fromContainerMetadata()],
   ['fromHttp()', () => fromHttp()],
 ])('%s', (_name, provider) => {
   test('fetch and axios verify; 20 concurrent requests cost one call to the endpoint', async () => {
-    await startServers();
+    await startContainer();
     const clients = signedClients(provider());
 
     const outcomes = await clients.concurrently(`${api.url}/prod/items`, 20);
@@ -71,7 +61,7 @@ describe.each([
   });
 
   test('refreshed once when the expiration comes within refreshMarginMs, not before', async () => {
-    await startServers(1500);
+    await startContainer(1500);
     const marginMs = 1000;
     const clients = signedClients(provider(), { refreshMarginMs: marginMs });
 
@@ -93,7 +83,7 @@ describe.each([
 });
 
 test('a wrong authorization token: typed error without the token, nothing sent; the failure is not cached', async () => {
-  await startServers();
+  await startContainer();
   useEnv({
     AWS_CONTAINER_CREDENTIALS_FULL_URI: `${container.url}/v2/credentials/task`,
     AWS_CONTAINER_AUTHORIZATION_TOKEN: 'a-stale-token-0000',
@@ -117,7 +107,7 @@ test('a wrong authorization token: typed error without the token, nothing sent; 
 
 describe('Lambda SnapStart: the default chain (no `credentials` option) reads the container endpoint', () => {
   test('20 concurrent requests, one call; afterSnapshotRestore() fetches anew', async () => {
-    await startServers();
+    await startContainer();
     const signedFetch = createSignedFetch({ region: 'us-east-1', service: 'execute-api' });
     const send = async () => {
       const response = await signedFetch(`${api.url}/prod/items`);

@@ -8,35 +8,25 @@ import { fromEnv } from '@aws-sdk/credential-providers';
 import type { AwsCredentialProvider } from 'aws-sigv4-interceptor';
 import {
   startLocalContainerCredentialsEndpoint,
-  startLocalIamEndpoint,
   TEST_CREDENTIALS,
-  type LocalContainerCredentialsEndpoint,
-  type LocalIamEndpoint,
   type TestIdentity,
 } from 'aws-sigv4-interceptor/testing';
-import {
-  guardConnections,
-  isolateAwsEnvironment,
-  REGION,
-  signedClients,
-  verifiedWith,
-} from './support';
+import { startedBeforeEach } from '../../support/startedServers';
+import { apiAcceptingIssuedKeys } from './apiAcceptingIssuedKeys';
+import { isolateAwsEnvironment, REGION, signedClients, verifiedWith } from './support';
 
-const { scratch, useEnv } = isolateAwsEnvironment();
-const connections = guardConnections();
+const { scratch, useEnv, connections } = isolateAwsEnvironment();
 
 const PROFILE_KEYS: TestIdentity = {
   accessKeyId: 'AKIAPROFILEKEYS00001',
   secretAccessKey: 'profile/SecretAccessKey+NotForAWS000001',
 };
 
-let api: LocalIamEndpoint;
-let container: LocalContainerCredentialsEndpoint;
-
-beforeEach(async () => {
-  const accepted: TestIdentity[] = [{ ...TEST_CREDENTIALS }, PROFILE_KEYS];
-  api = await startLocalIamEndpoint({ credentials: accepted });
-  container = await startLocalContainerCredentialsEndpoint({ registerWith: accepted });
+const { api, accepted } = apiAcceptingIssuedKeys([TEST_CREDENTIALS, PROFILE_KEYS]);
+const container = startedBeforeEach(() =>
+  startLocalContainerCredentialsEndpoint({ registerWith: accepted() }),
+);
+beforeEach(() => {
   useEnv({
     AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
@@ -49,7 +39,6 @@ beforeEach(async () => {
     ),
   });
 });
-afterEach(() => Promise.all([api.close(), container.close()]));
 
 describe.each<[string, () => AwsCredentialProvider | undefined]>([
   ['fromEnv()', () => fromEnv()],

@@ -5,17 +5,11 @@
  * AWS_ENDPOINT_URL_STS, and a `services` section of the config file.
  */
 import { fromIni } from '@aws-sdk/credential-providers';
-import {
-  startLocalIamEndpoint,
-  startLocalStsEndpoint,
-  TEST_CREDENTIALS,
-  type LocalIamEndpoint,
-  type LocalStsEndpoint,
-  type TestIdentity,
-} from 'aws-sigv4-interceptor/testing';
+import { startLocalStsEndpoint, TEST_CREDENTIALS } from 'aws-sigv4-interceptor/testing';
+import { startedByTest } from '../../support/startedServers';
+import { apiAcceptingIssuedKeys } from './apiAcceptingIssuedKeys';
 import {
   expectRefreshedOnce,
-  guardConnections,
   isolateAwsEnvironment,
   REGION,
   signedClients,
@@ -23,33 +17,23 @@ import {
 } from './support';
 
 const { scratch, useEnv } = isolateAwsEnvironment();
-guardConnections();
 
 const ORDERS_ROLE = 'arn:aws:iam::210987654321:role/OrdersApiCaller';
 const REPORTS_ROLE = 'arn:aws:iam::210987654321:role/ReportsReader';
 const EXTERNAL_ID = 'ini-external-id-2718';
 
-let accepted: TestIdentity[];
-let api: LocalIamEndpoint;
-let sts: LocalStsEndpoint;
-let fileNumber = 0;
-
-beforeEach(async () => {
-  // One list for both servers: the API and STS accept the base keys and every issued key.
-  accepted = [{ ...TEST_CREDENTIALS }];
-  api = await startLocalIamEndpoint({ credentials: accepted });
-});
-afterEach(() => Promise.all([api.close(), sts.close()]));
-
-const startSts = async (lifetimeMs?: number) => {
-  sts = await startLocalStsEndpoint({
+// One list for both servers: the API and STS accept the base keys and every issued key.
+const { api, accepted } = apiAcceptingIssuedKeys([TEST_CREDENTIALS]);
+const [sts, startSts] = startedByTest((lifetimeMs?: number) =>
+  startLocalStsEndpoint({
     // Issued keys may assume further roles (role chaining through source_profile).
-    callers: accepted,
+    callers: accepted(),
     roles: [{ roleArn: ORDERS_ROLE, externalId: EXTERNAL_ID }, { roleArn: REPORTS_ROLE }],
-    registerWith: accepted,
+    registerWith: accepted(),
     lifetimeMs,
-  });
-};
+  }),
+);
+let fileNumber = 0;
 
 /**
  * Writes a config and a credentials file under fresh names (the SDK caches files by path for

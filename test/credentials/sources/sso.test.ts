@@ -8,17 +8,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromIni, fromSSO } from '@aws-sdk/credential-providers';
 import { SigV4CredentialsError } from 'aws-sigv4-interceptor';
-import {
-  startLocalIamEndpoint,
-  startLocalSsoEndpoint,
-  type LocalIamEndpoint,
-  type LocalSsoEndpoint,
-  type TestIdentity,
-} from 'aws-sigv4-interceptor/testing';
+import { startLocalSsoEndpoint } from 'aws-sigv4-interceptor/testing';
 import { leaksOf } from '../../errors/support';
+import { startedByTest } from '../../support/startedServers';
+import { apiAcceptingIssuedKeys } from './apiAcceptingIssuedKeys';
 import {
   expectRefreshedOnce,
-  guardConnections,
   isolateAwsEnvironment,
   REGION,
   signedClients,
@@ -26,7 +21,6 @@ import {
 } from './support';
 
 const { scratch, useEnv } = isolateAwsEnvironment(); // restores HOME too, after the file
-guardConnections();
 
 const ACCOUNT = '123456789012';
 const ACCESS_TOKEN = 'aoaAAAAAGLocalSsoAccessToken-from-sso-login-31337';
@@ -54,23 +48,18 @@ beforeAll(() => {
   process.env.HOME = join(scratch.dir, 'home');
 });
 
-let api: LocalIamEndpoint;
-let sso: LocalSsoEndpoint;
-
-async function startServers(lifetimeMs?: number) {
-  const accepted: TestIdentity[] = [];
-  api = await startLocalIamEndpoint({ credentials: accepted });
-  sso = await startLocalSsoEndpoint({
+const { api, accepted } = apiAcceptingIssuedKeys();
+const [sso, startSso] = startedByTest((lifetimeMs?: number) =>
+  startLocalSsoEndpoint({
     accessTokens: [ACCESS_TOKEN],
     roles: [
       { accountId: ACCOUNT, roleName: 'ApiCaller' },
       { accountId: ACCOUNT, roleName: 'ApiAdmin' },
     ],
-    registerWith: accepted,
+    registerWith: accepted(),
     lifetimeMs,
-  });
-}
-afterEach(() => Promise.all([api.close(), sso.close()]));
+  }),
+);
 
 const ssoRole = (ssoStartUrl: string, ssoRoleName: string) =>
   fromSSO({
@@ -82,7 +71,7 @@ const ssoRole = (ssoStartUrl: string, ssoRoleName: string) =>
   });
 
 test('fromSSO: fetch and axios verify; 20 concurrent requests, one GetRoleCredentials', async () => {
-  await startServers();
+  await startSso();
   const clients = signedClients(ssoRole(loggedIn(), 'ApiCaller'));
 
   const outcomes = await clients.concurrently(`${api.url}/prod/items`, 20);
@@ -93,7 +82,7 @@ test('fromSSO: fetch and axios verify; 20 concurrent requests, one GetRoleCreden
 });
 
 test('an SSO profile through fromIni and AWS_ENDPOINT_URL_SSO: same single call', async () => {
-  await startServers();
+  await startSso();
   const startUrl = loggedIn();
   useEnv({
     AWS_CONFIG_FILE: scratch.write(
@@ -112,7 +101,7 @@ test('an SSO profile through fromIni and AWS_ENDPOINT_URL_SSO: same single call'
 });
 
 test('refreshed once at expiration - refreshMarginMs', async () => {
-  await startServers(1500);
+  await startSso(1500);
   const marginMs = 1000;
   const clients = signedClients(ssoRole(loggedIn(), 'ApiCaller'), { refreshMarginMs: marginMs });
 
@@ -121,7 +110,7 @@ test('refreshed once at expiration - refreshMarginMs', async () => {
 });
 
 test('two roles of one login: separate cache entries', async () => {
-  await startServers();
+  await startSso();
   const startUrl = loggedIn();
   const caller = signedClients(ssoRole(startUrl, 'ApiCaller'));
   const admin = signedClients(ssoRole(startUrl, 'ApiAdmin'));
@@ -139,7 +128,7 @@ test('two roles of one login: separate cache entries', async () => {
 });
 
 test('a revoked SSO session: UnauthorizedException as a typed error, nothing sent', async () => {
-  await startServers();
+  await startSso();
   const revoked = 'aoaAAAAAGRevokedSsoAccessToken-0000';
   const clients = signedClients(ssoRole(loggedIn(revoked), 'ApiCaller'));
 
@@ -154,7 +143,7 @@ test('a revoked SSO session: UnauthorizedException as a typed error, nothing sen
 
 /** Unlike AssumeRole's (see sts.test.ts), the SDK's SSO provider rewraps its client's error. */
 test('no rendering of a GetRoleCredentials failure holds the SSO access token', async () => {
-  await startServers();
+  await startSso();
   const revoked = 'aoaAAAAAGRevokedSsoAccessToken-0001';
   const error = await signedClients(ssoRole(loggedIn(revoked), 'ApiCaller'))
     .fetch(`${api.url}/prod/items`)

@@ -6,18 +6,15 @@
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { createSignedFetch, SigV4CredentialsError } from 'aws-sigv4-interceptor';
 import {
-  startLocalIamEndpoint,
   startLocalStsEndpoint,
   TEST_CREDENTIALS,
-  type LocalIamEndpoint,
-  type LocalStsEndpoint,
   type LocalStsRole,
-  type TestIdentity,
 } from 'aws-sigv4-interceptor/testing';
 import { leaksOf } from '../../errors/support';
+import { startedByTest } from '../../support/startedServers';
+import { apiAcceptingIssuedKeys } from './apiAcceptingIssuedKeys';
 import {
   expectRefreshedOnce,
-  guardConnections,
   isolateAwsEnvironment,
   REGION,
   signedClients,
@@ -26,32 +23,24 @@ import {
 } from './support';
 
 isolateAwsEnvironment();
-guardConnections();
 
 const ORDERS_ROLE = 'arn:aws:iam::210987654321:role/OrdersApiCaller';
 const BILLING_ROLE = 'arn:aws:iam::210987654321:role/BillingApiCaller';
 const EXTERNAL_ID = 'orders-external-id-5150';
 
-let accepted: TestIdentity[];
 let roles: LocalStsRole[];
-let api: LocalIamEndpoint;
-let sts: LocalStsEndpoint;
-
-beforeEach(async () => {
-  accepted = [];
+beforeEach(() => {
   roles = [{ roleArn: ORDERS_ROLE, externalId: EXTERNAL_ID }, { roleArn: BILLING_ROLE }];
-  api = await startLocalIamEndpoint({ credentials: accepted });
 });
-afterEach(() => Promise.all([api.close(), sts.close()]));
-
-const startSts = async (lifetimeMs?: number) => {
-  sts = await startLocalStsEndpoint({
+const { api, accepted } = apiAcceptingIssuedKeys();
+const [sts, startSts] = startedByTest((lifetimeMs?: number) =>
+  startLocalStsEndpoint({
     callers: [TEST_CREDENTIALS],
     roles,
-    registerWith: accepted,
+    registerWith: accepted(),
     lifetimeMs,
-  });
-};
+  }),
+);
 
 /** The SDK provider as a user writes it; the base credentials are a copy (see the last test). */
 const assumeRole = (roleArn: string, externalId?: string) =>

@@ -4,9 +4,9 @@
  * return, checked by a local IAM endpoint.
  *
  * Safety: `isolateAwsEnvironment()` removes every AWS_* variable for the test file, disables
- * instance metadata and points the shared config and credentials files at empty temporary files;
- * `guardConnections()` records every socket connection and refuses any that is not to a loopback
- * address, so nothing here can reach AWS or 169.254.169.254.
+ * instance metadata and points the shared config and credentials files at empty temporary files,
+ * and records every socket connection and refuses any that is not to a loopback address, so
+ * nothing here can reach AWS or 169.254.169.254.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +20,7 @@ import {
   type SigV4Options,
 } from 'aws-sigv4-interceptor';
 import type { IssuedCredentials, LocalIamEndpoint } from 'aws-sigv4-interceptor/testing';
+import { guardConnections, type ConnectTarget } from '../../support/connectionGuard';
 
 export const REGION = 'us-east-1';
 
@@ -33,11 +34,13 @@ export interface Scratch {
 /**
  * Clears every AWS_* variable now (before any provider is built) and around each test, with
  * instance metadata disabled and the shared files pointed at empty files; restores the
- * environment after the file. Also clears the package's credential cache around each test.
+ * environment after the file. Also clears the package's credential cache around each test, and
+ * refuses every connection but to loopback (`connections`: each one made, in order).
  */
 export function isolateAwsEnvironment(): {
   scratch: Scratch;
   useEnv(values: Record<string, string>): void;
+  connections: { readonly targets: ConnectTarget[] };
 } {
   const saved = { ...process.env };
   const dir = mkdtempSync(join(tmpdir(), 'sigv4-sources-'));
@@ -73,10 +76,8 @@ export function isolateAwsEnvironment(): {
     Object.assign(process.env, saved);
     rmSync(dir, { recursive: true, force: true });
   });
-  return { scratch, useEnv };
+  return { scratch, useEnv, connections: guardConnections() };
 }
-
-export { guardConnections, type ConnectTarget } from '../../support/connectionGuard';
 
 /** What the IAM endpoint answered one signed request. */
 export interface Outcome {

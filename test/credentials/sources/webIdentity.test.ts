@@ -4,17 +4,12 @@
  */
 import { fromTokenFile, fromWebToken } from '@aws-sdk/credential-providers';
 import { SigV4CredentialsError, type AwsCredentialProvider } from 'aws-sigv4-interceptor';
-import {
-  startLocalIamEndpoint,
-  startLocalStsEndpoint,
-  type LocalIamEndpoint,
-  type LocalStsEndpoint,
-  type TestIdentity,
-} from 'aws-sigv4-interceptor/testing';
+import { startLocalStsEndpoint } from 'aws-sigv4-interceptor/testing';
 import { leaksOf } from '../../errors/support';
+import { startedByTest } from '../../support/startedServers';
+import { apiAcceptingIssuedKeys } from './apiAcceptingIssuedKeys';
 import {
   expectRefreshedOnce,
-  guardConnections,
   isolateAwsEnvironment,
   REGION,
   signedClients,
@@ -22,25 +17,19 @@ import {
 } from './support';
 
 const { scratch, useEnv } = isolateAwsEnvironment();
-guardConnections();
 
 const ROLE = 'arn:aws:iam::210987654321:role/EksPodRole';
 const OIDC_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.service-account-token.c2lnbmVk';
 
-let api: LocalIamEndpoint;
-let sts: LocalStsEndpoint;
-
-async function startServers(lifetimeMs?: number) {
-  const accepted: TestIdentity[] = [];
-  api = await startLocalIamEndpoint({ credentials: accepted });
-  sts = await startLocalStsEndpoint({
+const { api, accepted } = apiAcceptingIssuedKeys();
+const [sts, startSts] = startedByTest((lifetimeMs?: number) =>
+  startLocalStsEndpoint({
     webIdentityTokens: [OIDC_TOKEN],
     roles: [{ roleArn: ROLE }],
-    registerWith: accepted,
+    registerWith: accepted(),
     lifetimeMs,
-  });
-}
-afterEach(() => Promise.all([api.close(), sts.close()]));
+  }),
+);
 
 /** EKS's environment: the token file, the role, and here the STS endpoint. */
 const useIrsaEnv = (token = OIDC_TOKEN) =>
@@ -67,7 +56,7 @@ describe.each<[string, () => AwsCredentialProvider | undefined]>([
   ['the default chain with the EKS environment', () => undefined],
 ])('%s', (_name, provider) => {
   test('fetch and axios verify; 20 concurrent requests, one AssumeRoleWithWebIdentity', async () => {
-    await startServers();
+    await startSts();
     useIrsaEnv();
     const clients = signedClients(provider());
 
@@ -82,7 +71,7 @@ describe.each<[string, () => AwsCredentialProvider | undefined]>([
 });
 
 test('refreshed once at expiration - refreshMarginMs', async () => {
-  await startServers(1500);
+  await startSts(1500);
   useIrsaEnv();
   const marginMs = 1000;
   const clients = signedClients(fromTokenFile(), { refreshMarginMs: marginMs });
@@ -92,7 +81,7 @@ test('refreshed once at expiration - refreshMarginMs', async () => {
 });
 
 test('a token STS refuses: InvalidIdentityToken as a typed error without the token, nothing sent', async () => {
-  await startServers();
+  await startSts();
   const forged = 'eyJhbGciOiJub25lIn0.forged-token.';
   useIrsaEnv(forged);
 

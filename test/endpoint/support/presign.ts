@@ -6,6 +6,7 @@ import aws4 from 'aws4';
 import { TEST_CREDENTIALS, type TestIdentity } from 'aws-sigv4-interceptor/testing';
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { Outgoing } from './send';
+import { aws4ForLocalhost } from './sign';
 
 /**
  * Independent signers for query-string auth and SigV4A: the `aws4` package (`signQuery`),
@@ -56,25 +57,11 @@ export function presignWithAws4(
   credentials: aws4.Credentials = TEST_CREDENTIALS,
 ): Required<Outgoing> {
   const { query, path, ...rest } = request;
-  const signed = aws4.sign(
-    {
-      host: '127.0.0.1',
-      port,
-      service: 'execute-api',
-      region: 'us-east-1',
-      ...rest,
-      path: query ? `${path}?${queryString(query)}` : path,
-      headers: { ...request.headers },
-      signQuery: true,
-    },
+  return aws4ForLocalhost(
+    port,
+    { ...rest, path: query ? `${path}?${queryString(query)}` : path, signQuery: true },
     credentials,
   );
-  return {
-    method: signed.method ?? 'GET',
-    path: signed.path ?? '/',
-    headers: signed.headers ?? {},
-    body: request.body ?? '',
-  };
 }
 
 function smithyRequest(port: number, request: ToPresign): HttpRequest {

@@ -23,6 +23,18 @@ export function signWithAws4(
   request: ToSign,
   credentials: aws4.Credentials = TEST_CREDENTIALS,
 ): Required<Outgoing> {
+  return aws4ForLocalhost(port, request, credentials);
+}
+
+/**
+ * aws4.sign for 127.0.0.1:port, execute-api in us-east-1 unless `request` says otherwise (its
+ * headers copied: aws4 writes into them), as what to send: also for presigned URLs (`signQuery`).
+ */
+export function aws4ForLocalhost(
+  port: number,
+  request: aws4.Request & { body?: string | Buffer },
+  credentials: aws4.Credentials,
+): Required<Outgoing> {
   const signed = aws4.sign(
     {
       host: '127.0.0.1',
