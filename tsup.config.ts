@@ -1,4 +1,4 @@
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Plugin } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
 
@@ -9,10 +9,10 @@ import { defineConfig, type Options } from 'tsup';
  * browser does itself. The rest of src/ is built unchanged.
  */
 export const BROWSER_SWAPS = [
-  'sha256',
-  'defaultCredentials',
-  'sdkProviders',
-  'redirectMode',
+  'signing/sha256',
+  'credentials/defaultCredentials',
+  'credentials/sdkProviders',
+  'exchange/redirectMode',
 ] as const;
 
 const SRC = join(__dirname, 'src');
@@ -22,7 +22,7 @@ export const browserSwaps: Plugin = {
   name: 'aws-sigv4-interceptor:browser-swaps',
   setup(build) {
     const swapped = new Map(
-      BROWSER_SWAPS.map((name) => [join(SRC, name), join(SRC, 'browser', `${name}.ts`)]),
+      BROWSER_SWAPS.map((name) => [join(SRC, name), join(SRC, 'browser', `${basename(name)}.ts`)]),
     );
     build.onResolve({ filter: /^\.\.?\// }, ({ path, importer }) => {
       const target = swapped.get(resolve(dirname(importer), path).replace(/\.ts$/, ''));

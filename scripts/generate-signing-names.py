@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates src/signingNames.ts: AWS endpoint prefix -> SigV4 signing name, from botocore's data.
+"""Generates src/scope/signingNames.ts: AWS endpoint prefix -> SigV4 signing name, from botocore's data.
 
 Last run against botocore 1.43.11 (a pip install, May 2026). Re-run (standard library only;
 reads botocore's JSON data, imports nothing from it):
@@ -9,7 +9,7 @@ reads botocore's JSON data, imports nothing from it):
 BOTOCORE_PACKAGE_DIR defaults to the newest botocore found: the one the running python would
 import (a pip install), or Debian's python3-botocore (/usr/lib/python3/dist-packages/botocore).
 The output is deterministic (sorted) and records the botocore version it came from
-(SIGNING_NAMES_SOURCE). test/infer/signingNames.test.ts checks every row against that botocore's
+(SIGNING_NAMES_SOURCE). test/scope/signingNames.test.ts checks every row against that botocore's
 own endpoint resolution at test time; .ci/run looks for a python that has it.
 
 Sources, as botocore itself resolves a client's endpoint (botocore.client.ClientEndpointBridge):
@@ -21,7 +21,7 @@ Sources, as botocore itself resolves a client's endpoint (botocore.client.Client
   (DNS suffixes: endpoints.json's and partitions.json's, dual-stack ones included).
   A credentialScope service there wins over the model (botocore does the same). A hostname whose
   region cannot be read from it (`iam.amazonaws.com` -> us-east-1) becomes a global row; any other
-  hostname is normalized as src/awsEndpoint.ts normalizes hosts (`-fips`, a leading `fips.` and a
+  hostname is normalized as src/scope/awsEndpoint.ts normalizes hosts (`-fips`, a leading `fips.` and a
   `.dualstack` label dropped), and a prefix it yields (`ecr-fips` -> `ecr`) becomes a row.
 """
 import gzip
@@ -32,8 +32,8 @@ import re
 import sys
 
 DEBIAN_PACKAGE = "/usr/lib/python3/dist-packages/botocore"
-OUTPUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "signingNames.ts")
-# src/constants.ts REGION_PATTERN, the same source (test/infer/regionPattern.test.ts compares them)
+OUTPUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "scope", "signingNames.ts")
+# src/constants.ts REGION_PATTERN, the same source (test/scope/regionPattern.test.ts compares them)
 REGION = re.compile(r"^([a-z]{2}|eusc-[a-z]{2})(-gov|-iso[a-z]?)?-[a-z]+-\d+$")
 SIGV4_VERSIONS = {"v4", "s3v4", "s3", "v4-unsigned-body"}
 ONE_LABEL_PARAMETER = re.compile(r"^\{[A-Za-z]+\}\.$")
@@ -117,7 +117,7 @@ def add(rows, prefix, name):
 
 
 def normalize(labels):
-    """As src/awsEndpoint.ts: drop a `.dualstack` label, a leading `fips.` label and `-fips`."""
+    """As src/scope/awsEndpoint.ts: drop a `.dualstack` label, a leading `fips.` label and `-fips`."""
     if labels and labels[-1] == "dualstack":
         labels = labels[:-1]
     if len(labels) > 1 and labels[0] == "fips":

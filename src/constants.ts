@@ -45,7 +45,7 @@ export const DEFAULT_CREDENTIALS_TIMEOUT_MS = 10_000;
 /**
  * A region as AWS names them: us-east-1, us-gov-west-1, cn-north-1, us-isob-east-1,
  * eu-isoe-west-1, eusc-de-east-1 (European Sovereign Cloud). Covers every partition's regions in
- * botocore's endpoints.json (test/infer/regionPattern.test.ts checks them against botocore).
+ * botocore's endpoints.json (test/scope/regionPattern.test.ts checks them against botocore).
  */
 export const REGION_PATTERN = /^([a-z]{2}|eusc-[a-z]{2})(-gov|-iso[a-z]?)?-[a-z]+-\d+$/;
 

@@ -3,14 +3,14 @@
  * Public names only, listed one by one; nothing runs on import.
  * @packageDocumentation
  */
-export { createSigner } from './signer';
+export { createSigner } from './signing/signer';
 export { createAxiosInterceptor, attachSigV4 } from './axios/interceptor';
 export { createSignedFetch } from './fetch/signedFetch';
 export { installSignedFetch } from './fetch/install';
-export { clearCredentialCache } from './clearCredentialCache';
-export { afterSnapshotRestore } from './afterSnapshotRestore';
-export { inferSigningScope } from './infer';
-export { presign } from './presign';
+export { clearCredentialCache } from './credentials/clearCredentialCache';
+export { afterSnapshotRestore } from './credentials/afterSnapshotRestore';
+export { inferSigningScope } from './scope/infer';
+export { presign } from './signing/presign';
 export { createAppSyncRealtimeSigner } from './realtime/appsyncGraphql';
 export { createAppSyncEventsSigner } from './realtime/appsyncEvents';
 export { presignIotMqtt } from './realtime/iotMqtt';
@@ -36,7 +36,7 @@ export type {
   SigningHeaders,
   SigV4Logger,
 } from './types';
-export type { PresignOptions } from './presign';
+export type { PresignOptions } from './signing/presign';
 export type { AppSyncRealtimeSigner } from './realtime/appsyncGraphql';
 export type { AppSyncEventsSigner } from './realtime/appsyncEvents';
 export type {
@@ -64,5 +64,5 @@ export type {
   AxiosRequestInterceptor,
   AxiosHeadersLike,
 } from './axios/types';
-export type { SigningScope } from './infer';
+export type { SigningScope } from './scope/infer';
 export type { SigV4ErrorCode, SigV4ErrorContext } from './errors';

@@ -6,7 +6,7 @@
  * through one copy would leave the other's SnapStart credentials live. Created on first use,
  * never at import.
  */
-import type { CacheEntry } from './credentials';
+import type { CacheEntry } from './credentials/credentials';
 import type { SigningMemo } from './diagnosis/signingRecords';
 import type { AwsCredentialProvider } from './types';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { getPayloadHash } from '@smithy/signature-v4';
-import { sha256Constructor, type HashConstructor } from '../../src/sha256';
+import { sha256Constructor, type HashConstructor } from '../../src/signing/sha256';
 import { formatNs, formatRatio, table } from '../format';
 import { measure, ratio, type Candidate } from '../harness';
 import type { RunContext, SectionResult } from '../section';
@@ -9,7 +9,7 @@ import { jsonOfSize } from '../fixtures';
 
 /**
  * Section 2: body hashing throughput. The floor is node:crypto's createHash over the bytes; ours
- * is the hash class the signer hands @smithy/signature-v4 (src/sha256.ts), alone and through
+ * is the hash class the signer hands @smithy/signature-v4 (src/signing/sha256.ts), alone and through
  * smithy's getPayloadHash (what a signature really runs: string bodies are copied to a Buffer
  * first, then hex-encoded by a JS loop).
  */

@@ -1,4 +1,4 @@
-import type { RedirectFailure } from '../transport';
+import type { RedirectFailure } from '../exchange/transport';
 import type { AxiosErrorClasses } from './loadAxios';
 import type { AxiosRequestConfigLike } from './types';
 

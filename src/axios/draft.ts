@@ -1,6 +1,6 @@
-import type { OutgoingDraft, WireRequest } from '../outgoing';
+import type { OutgoingDraft, WireRequest } from '../exchange/outgoing';
 import { conflictingAuthError } from '../errors';
-import { exchangeFollowsRedirects } from '../redirectMode';
+import { exchangeFollowsRedirects } from '../exchange/redirectMode';
 import type { AxiosHeadersLike, AxiosRequestConfigLike } from './types';
 
 /** AxiosHeaders values may be numbers, booleans or arrays; the signer takes strings. */

@@ -1,10 +1,10 @@
-import { exchange } from '../exchange';
-import { checkOptionNames } from '../checkOptionNames';
-import { AXIOS_ENTRY } from '../optionNames';
-import { passUnsigned } from '../passUnsigned';
-import { newSigner, signerInternals } from '../signer';
+import { exchange } from '../exchange/exchange';
+import { checkOptionNames } from '../options/checkOptionNames';
+import { AXIOS_ENTRY } from '../options/optionNames';
+import { passUnsigned } from '../exchange/passUnsigned';
+import { newSigner, signerInternals } from '../signing/signer';
 import type { Signer, SigV4Options } from '../types';
-import { toWireUrl } from '../wireUrl';
+import { toWireUrl } from '../signing/wireUrl';
 import { axiosEnding } from './abort';
 import { copyViewedBytes, draftFromConfig, forgetMergedUrlParts, isPartialView } from './draft';
 import { axiosHelpers, helpersOf, isAxiosModule, type AxiosHelpers } from './loadAxios';

@@ -1,7 +1,7 @@
 import { messageOf } from '../diagnosis/classify';
 import type { Diagnosis } from '../diagnosis/types';
-import type { Reply, Transport } from '../transport';
-import { discardBody } from '../discardBody';
+import type { Reply, Transport } from '../exchange/transport';
+import { discardBody } from '../exchange/discardBody';
 import { headerValue } from '../headerValue';
 import type { AxiosEnding } from './abort';
 import { applyToConfig, askedMaxRedirects } from './draft';

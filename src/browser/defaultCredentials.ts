@@ -1,5 +1,5 @@
 /**
- * The browser build's src/defaultCredentials.ts (swapped in by tsup.config.ts): a page has no
+ * The browser build's src/credentials/defaultCredentials.ts (swapped in by tsup.config.ts): a page has no
  * environment, no shared files and no instance metadata, so there is no default chain; the AWS
  * SDK's Node chain (and every Node built-in behind it) stays out of the bundle.
  */

@@ -1,11 +1,11 @@
 /**
- * The browser build's src/sdkProviders.ts (swapped in by tsup.config.ts). The Node module loads
+ * The browser build's src/credentials/sdkProviders.ts (swapped in by tsup.config.ts). The Node module loads
  * @aws-sdk/credential-providers through a variable name, which a page cannot resolve at run time
  * (and bundlers warn about); a literal import would make every page's bundler resolve the SDK's
  * providers, even for pages that never assume a role. So `assumeRole` refuses, naming the fix.
  */
 import { SigV4OptionsError } from '../errors';
-import type { SdkCredentialProviders } from '../sdkProviders';
+import type { SdkCredentialProviders } from '../credentials/sdkProviders';
 
 /**
  * Rejects: in a browser the caller passes the SDK's provider as `credentials` instead.

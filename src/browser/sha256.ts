@@ -1,9 +1,9 @@
 /**
- * The browser build's src/sha256.ts (swapped in by tsup.config.ts): the same two functions, on
+ * The browser build's src/signing/sha256.ts (swapped in by tsup.config.ts): the same two functions, on
  * WebCrypto. Browsers offer `crypto.subtle` in secure contexts only (https, localhost, 127.0.0.1);
  * elsewhere @aws-crypto/sha256-js does the work.
  */
-import type { HashConstructor, HashLike, HashSecret } from '../sha256';
+import type { HashConstructor, HashLike, HashSecret } from '../signing/sha256';
 
 /** The part of SubtleCrypto used here. @internal */
 export type SubtleLike = Pick<SubtleCrypto, 'digest' | 'importKey' | 'sign'>;

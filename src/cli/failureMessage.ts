@@ -1,7 +1,7 @@
 import { isSigV4Error } from '../errors';
-import { withFlagNames } from './flagNames';
+import { withFlagNames } from './flags/flagNames';
 import { ProfileCredentialsError } from './profileCredentials';
-import { UsageError } from './usageError';
+import { UsageError } from './flags/usageError';
 import { EXIT_REQUEST_FAILED, EXIT_USAGE, type ExitCode } from './exitCodes';
 
 function causeDetail(error: Error): string {

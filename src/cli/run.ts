@@ -1,16 +1,16 @@
 import { diagnose } from '../diagnosis/diagnose';
 import { formatDiagnosis } from '../diagnosis/format';
 import { createSignedFetch } from '../fetch/signedFetch';
-import { parseCliArgs, type RequestArgs } from './args';
-import { readRequestBody } from './data';
+import { parseCliArgs, type RequestArgs } from './flags/args';
+import { readRequestBody } from './flags/data';
 import { EXIT_OK, EXIT_REQUEST_FAILED, type ExitCode } from './exitCodes';
 import { describeFailure } from './failureMessage';
-import { withFlagNames } from './flagNames';
+import { withFlagNames } from './flags/flagNames';
 import type { CliIo } from './io';
 import { insecureFetch } from './insecureFetch';
 import { headerLines, statusLine, writeBody } from './output';
 import { profileCredentials } from './profileCredentials';
-import { USAGE, VERSION } from './usage';
+import { USAGE, VERSION } from './flags/usage';
 import { createVerboseLogger } from './verboseLogger';
 
 const PROGRAM = 'aws-sigv4-interceptor';

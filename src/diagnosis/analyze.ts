@@ -2,16 +2,16 @@
  * `diagnose`'s analysis: from an AWS answer (and what we signed, when known) to a diagnosis with
  * the likely cause and the fix. Pure: no I/O, nothing secret in the result.
  */
-import { explainAccessDenied } from './accessDenied';
+import { explainAccessDenied } from './explain/accessDenied';
 import { classifyFailure, type FailureKind } from './classify';
 import { cleanMessage } from './cleanMessage';
-import { explainClockSkew } from './clockSkew';
-import { explainIntegrationError } from './integrationError';
-import { explainSignatureMismatch } from './signatureMismatch';
-import { explainExpiredToken, explainInvalidToken } from './tokenRefusals';
+import { explainClockSkew } from './explain/clockSkew';
+import { explainIntegrationError } from './explain/integrationError';
+import { explainSignatureMismatch } from './explain/signatureMismatch';
+import { explainExpiredToken, explainInvalidToken } from './explain/tokenRefusals';
 import type { Diagnosis, Explanation, FailedAnswer, SigningRecord } from './types';
-import { explainUnsignedOrNoRoute } from './unsignedOrNoRoute';
-import { explainWrongScope } from './wrongScope';
+import { explainUnsignedOrNoRoute } from './explain/unsignedOrNoRoute';
+import { explainWrongScope } from './explain/wrongScope';
 
 type Explainer = (
   message: string,

@@ -1,7 +1,7 @@
 /**
  * The server's own computation, as API Gateway appends it to an `InvalidSignatureException`:
  * "...\n\nThe Canonical String for this request should have been\n'...'\n\nThe String-to-Sign
- * should have been\n'...'\n". DOMAIN.md §3; the local endpoint copies the format (testing/errors.ts).
+ * should have been\n'...'\n". DOMAIN.md §3; the local endpoint copies the format (testing/verifier/errors.ts).
  */
 
 const CANONICAL_INTRO = 'The Canonical String for this request should have been\n';

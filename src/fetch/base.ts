@@ -1,4 +1,4 @@
-import type { OutgoingDraft, WireRequest } from '../outgoing';
+import type { OutgoingDraft, WireRequest } from '../exchange/outgoing';
 
 /**
  * What every send of one fetch call starts from: the headers and redirect mode the caller's

@@ -1,5 +1,5 @@
 import { SigV4RequestError } from '../errors';
-import type { OutgoingDraft } from '../outgoing';
+import type { OutgoingDraft } from '../exchange/outgoing';
 import { baseFromRequest, draftFromBase, type FetchBase } from './base';
 
 /** The method a fetch input names before any init: a Request's own, else GET. */

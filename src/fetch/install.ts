@@ -1,5 +1,5 @@
 import { SigV4OptionsError } from '../errors';
-import { FETCH_ENTRY } from '../optionNames';
+import { FETCH_ENTRY } from '../options/optionNames';
 import { installRecordOf, markInstalled, type InstallRecord } from './marks';
 import { buildSignedFetch, type SignedFetchOptions } from './signedFetch';
 

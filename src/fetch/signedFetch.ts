@@ -1,11 +1,11 @@
-import { checkOptionNames } from '../checkOptionNames';
+import { checkOptionNames } from '../options/checkOptionNames';
 import { assertNoUserinfo, isSigV4Error } from '../errors';
-import { exchange } from '../exchange';
-import { FETCH_ENTRY, type EntryPoint } from '../optionNames';
-import { passUnsigned } from '../passUnsigned';
-import { newSigner, signerInternals } from '../signer';
+import { exchange } from '../exchange/exchange';
+import { FETCH_ENTRY, type EntryPoint } from '../options/optionNames';
+import { passUnsigned } from '../exchange/passUnsigned';
+import { newSigner, signerInternals } from '../signing/signer';
 import type { SigV4Options } from '../types';
-import { toWireUrl } from '../wireUrl';
+import { toWireUrl } from '../signing/wireUrl';
 import { draftFromBase } from './base';
 import { callsItselfError, createLoopGuard } from './callsItself';
 import { fromRequest, inputMethod, inputUrl, toRequest } from './draft';

@@ -1,8 +1,8 @@
 import { messageOf } from '../diagnosis/classify';
-import type { RedirectFailure, Reply, Transport } from '../transport';
-import { exchangeFollowsRedirects } from '../redirectMode';
+import type { RedirectFailure, Reply, Transport } from '../exchange/transport';
+import { exchangeFollowsRedirects } from '../exchange/redirectMode';
 import { wireInit, type FetchBase } from './base';
-import { discardBody } from '../discardBody';
+import { discardBody } from '../exchange/discardBody';
 
 /** What fetch itself follows at most (the Fetch standard's limit). */
 const FETCH_MAX_REDIRECTS = 20;

@@ -1,5 +1,5 @@
 import { SigV4RequestError } from '../errors';
-import { toWireUrl } from '../wireUrl';
+import { toWireUrl } from '../signing/wireUrl';
 import { REALTIME_SUFFIX } from './constants';
 
 /** AppSync's own host names; anything else is a custom domain (or a local test server). */

@@ -1,5 +1,5 @@
 import { SigV4RequestError } from '../errors';
-import { createSigner } from '../signer';
+import { createSigner } from '../signing/signer';
 import { appSyncApiUrl, appSyncRealtimeUrl } from './apiUrl';
 import { appSyncAuthorization } from './appsyncAuthorization';
 import { base64UrlOfText } from './base64';

@@ -1,5 +1,5 @@
-import { createSigner } from '../signer';
-import { encodeQueryComponent } from '../wireUrl';
+import { createSigner } from '../signing/signer';
+import { encodeQueryComponent } from '../signing/wireUrl';
 import { appSyncApiUrl, appSyncRealtimeUrl } from './apiUrl';
 import { appSyncAuthorization } from './appsyncAuthorization';
 import { base64OfText } from './base64';

@@ -1,7 +1,7 @@
 import { REGION_PATTERN } from '../constants';
-import { checkExpiresIn, withPresignedQuery } from '../presign';
-import { createSigner, signerInternals } from '../signer';
-import { encodeQueryComponent, toWireUrl } from '../wireUrl';
+import { checkExpiresIn, withPresignedQuery } from '../signing/presign';
+import { createSigner, signerInternals } from '../signing/signer';
+import { encodeQueryComponent, toWireUrl } from '../signing/wireUrl';
 import { IOT_DEVICE_GATEWAY_SERVICE, MQTT_PATH, SECURITY_TOKEN_QUERY_PARAM } from './constants';
 import type { IotMqttPresignOptions } from './types';
 

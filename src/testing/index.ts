@@ -5,15 +5,15 @@
  */
 
 export { TEST_CREDENTIALS } from './credentials';
-export { startLocalIamEndpoint } from './endpoint';
-export { SIGNING_HEADER_NAMES, signingHeadersIn, startRecordingServer } from './recorder';
-export { verifyRequest } from './verify';
-export { startLocalContainerCredentialsEndpoint } from './containerEndpoint';
-export { startLocalStsEndpoint } from './stsEndpoint';
-export { startLocalCognitoIdentityEndpoint } from './cognitoEndpoint';
-export { startLocalSsoEndpoint } from './ssoEndpoint';
+export { startLocalIamEndpoint } from './server/endpoint';
+export { SIGNING_HEADER_NAMES, signingHeadersIn, startRecordingServer } from './server/recorder';
+export { verifyRequest } from './verifier/verify';
+export { startLocalContainerCredentialsEndpoint } from './services/containerEndpoint';
+export { startLocalStsEndpoint } from './services/stsEndpoint';
+export { startLocalCognitoIdentityEndpoint } from './services/cognitoEndpoint';
+export { startLocalSsoEndpoint } from './services/ssoEndpoint';
 
-export type { VerifiedEcho } from './echo';
+export type { VerifiedEcho } from './server/echo';
 export type {
   AuthorizeDecision,
   IntegrationResponse,
@@ -39,24 +39,24 @@ export type {
   CredentialServiceOptions,
   IssuedCredentials,
   LocalCredentialService,
-} from './credentialServiceTypes';
+} from './services/credentialServiceTypes';
 export type {
   ContainerCredentialsAction,
   LocalContainerCredentialsEndpoint,
   LocalContainerCredentialsEndpointOptions,
-} from './containerEndpoint';
-export type { LocalStsEndpoint, LocalStsEndpointOptions, StsAction } from './stsEndpoint';
-export type { LocalStsRole } from './stsRoles';
+} from './services/containerEndpoint';
+export type { LocalStsEndpoint, LocalStsEndpointOptions, StsAction } from './services/stsEndpoint';
+export type { LocalStsRole } from './services/stsRoles';
 export type {
   CognitoIdentityAction,
   LocalCognitoIdentityEndpoint,
   LocalCognitoIdentityEndpointOptions,
-} from './cognitoEndpoint';
-export type { LocalIdentityPool } from './cognitoIdentities';
+} from './services/cognitoEndpoint';
+export type { LocalIdentityPool } from './services/cognitoIdentities';
 export type {
   LocalSsoEndpoint,
   LocalSsoEndpointOptions,
   LocalSsoRole,
   SsoAction,
-} from './ssoEndpoint';
+} from './services/ssoEndpoint';
 export type { CorsOptions } from './types';

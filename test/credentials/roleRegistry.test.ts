@@ -7,7 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createSigner } from 'aws-sigv4-interceptor';
 import { TEST_CREDENTIALS } from 'aws-sigv4-interceptor/testing';
-import { MAX_ASSUMED_ROLES } from '../../src/assumeRole';
+import { MAX_ASSUMED_ROLES } from '../../src/credentials/assumeRole';
 import { processState } from '../../src/processState';
 
 setFlagsFromString('--expose-gc');

@@ -14,7 +14,7 @@ import { analyzeFailure } from '../../src/diagnosis/analyze';
 import { messageOf } from '../../src/diagnosis/classify';
 import { formatDiagnosis } from '../../src/diagnosis/format';
 import type { Diagnosis, SigningRecord } from '../../src/diagnosis/types';
-import { send, type Outgoing } from '../endpoint/support/send';
+import { send, type Outgoing } from '../testing/endpoint/support/send';
 import { signWithRecord, type ToSign } from './support';
 
 let endpoint: LocalIamEndpoint;

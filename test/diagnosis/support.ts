@@ -2,7 +2,7 @@ import aws4 from 'aws4';
 import { TEST_CREDENTIALS, type TestIdentity } from 'aws-sigv4-interceptor/testing';
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { SigningRecord } from '../../src/diagnosis/types';
-import type { Outgoing } from '../endpoint/support/send';
+import type { Outgoing } from '../testing/endpoint/support/send';
 
 /**
  * Realistic API Gateway answers for the diagnosis tests, written from AWS's documented wording

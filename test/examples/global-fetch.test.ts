@@ -2,7 +2,7 @@
  * examples/global-fetch: the handler's ky call to the orders API goes out signed through the
  * installed global fetch and the local IAM endpoint verifies it; its webhook, on another origin,
  * arrives unsigned. Each cold start installs again (one signature all the same: see
- * test/globalFetch/install.test.ts), and the restore functions put the original fetch back.
+ * test/fetch/install.test.ts), and the restore functions put the original fetch back.
  */
 import {
   signingHeadersIn,

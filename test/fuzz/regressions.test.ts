@@ -6,7 +6,7 @@ import axios from 'axios';
 import LegacyFormData from 'form-data';
 import { Readable } from 'node:stream';
 import { createSigner } from 'aws-sigv4-interceptor';
-import { send } from '../endpoint/support/send';
+import { send } from '../testing/endpoint/support/send';
 import { useFuzzHarness } from './support/harness';
 import type { Expectation } from './support/expectation';
 import { AXIOS_TAKES_WEB_STREAMS } from './support/limits';
@@ -37,7 +37,7 @@ const expectation = (
 });
 
 describe('fixed in src/', () => {
-  // src/body.ts: npm form-data (a CombinedStream) has no async iterator; it was refused with
+  // src/exchange/body.ts: npm form-data (a CombinedStream) has no async iterator; it was refused with
   // UNREADABLE_BODY ("unsupported body type FormData"). It is now read through its events.
   test.each([
     [
@@ -96,7 +96,7 @@ describe('fixed in src/', () => {
     });
   });
 
-  // src/signingHeaders.ts: the values of a repeated header were joined before trimming, so
+  // src/signing/signingHeaders.ts: the values of a repeated header were joined before trimming, so
   // ['', ' !'] was signed as ", !" where the server (trimming each field) signs ",!". Seen
   // through axios 1.6.0, which does not trim header values, and the signer's own API.
   test('a repeated header whose values have outer spaces and tabs, through axios', async () => {

@@ -6,7 +6,7 @@
  */
 import { clearCredentialCache } from 'aws-sigv4-interceptor';
 import { startLocalIamEndpoint, TEST_CREDENTIALS } from 'aws-sigv4-interceptor/testing';
-import { clockOffsetMs, resetClockOffset } from '../../src/clock';
+import { clockOffsetMs, resetClockOffset } from '../../src/exchange/clock';
 import { CLIENT_NAMES, CLIENTS } from '../support/clients';
 import {
   startScriptedServer,

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""botocore as the oracle of host -> signing name and region (test/infer/signingNames.test.ts).
+"""botocore as the oracle of host -> signing name and region (test/scope/signingNames.test.ts).
 
 For every service botocore can sign for with SigV4, every region of every partition (and every
 other endpoint key endpoints.json lists, such as `aws-global`), plain, FIPS, dual-stack and both,

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""botocore as the oracle of src/constants.ts REGION_PATTERN (test/infer/regionPattern.test.ts).
+"""botocore as the oracle of src/constants.ts REGION_PATTERN (test/scope/regionPattern.test.ts).
 
 Every region of every partition of botocore's endpoints.json, and every other endpoint key there
 (`aws-global`, `fips-us-east-1`, `us-east-1-fips`, `bedrock-runtime-eu-west-1`), which names no

@@ -1,8 +1,8 @@
 import { ERROR_TYPES, HOST_HEADER } from '../constants';
-import { missingAuthenticationToken } from '../errors';
-import type { ResolvedVerifyOptions } from '../options';
+import { missingAuthenticationToken } from '../verifier/errors';
+import type { ResolvedVerifyOptions } from '../verifier/options';
 import type { RawRequest, VerifyFailure, VerifyResult } from '../types';
-import { verifyResolved } from '../verify';
+import { verifyResolved } from '../verifier/verify';
 import { APPSYNC_ERRORS } from './constants';
 
 /** An error as AppSync's real-time messages carry it. @internal */

@@ -1,5 +1,5 @@
-import { headerValues } from '../rawHeaders';
-import { decodedQueryPairs, splitRawUrl } from '../rawUrl';
+import { headerValues } from '../verifier/canonical/rawHeaders';
+import { decodedQueryPairs, splitRawUrl } from '../verifier/canonical/rawUrl';
 import type { RawRequest } from '../types';
 import { CONNECT_BODY, HEADER_QUERY_PARAM, PAYLOAD_QUERY_PARAM, SUBPROTOCOLS } from './constants';
 

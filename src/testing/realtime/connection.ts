@@ -1,5 +1,5 @@
 import type { Duplex } from 'node:stream';
-import { CLOSE_NORMAL, closeFrame, encodeFrame, textFrame } from '../websocketFrames';
+import { CLOSE_NORMAL, closeFrame, encodeFrame, textFrame } from '../server/websocketFrames';
 import { createFrameReader, FrameError } from './frameReader';
 
 /**

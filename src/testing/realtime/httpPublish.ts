@@ -1,8 +1,8 @@
-import type { Answer } from '../answer';
+import type { Answer } from '../server/answer';
 import { CONTENT_TYPE_HEADER, ERROR_TYPE_HEADER, JSON_CONTENT_TYPE } from '../constants';
-import type { ResolvedVerifyOptions } from '../options';
+import type { ResolvedVerifyOptions } from '../verifier/options';
 import type { RawRequest } from '../types';
-import { verifyResolved } from '../verify';
+import { verifyResolved } from '../verifier/verify';
 import { isEventList } from './eventsSession';
 import { publishedEvents, type RealtimeHub } from './hub';
 

@@ -1,6 +1,6 @@
-import type { Answer } from '../answer';
-import { resolveVerifyOptions } from '../options';
-import { splitRawUrl } from '../rawUrl';
+import type { Answer } from '../server/answer';
+import { resolveVerifyOptions } from '../verifier/options';
+import { splitRawUrl } from '../verifier/canonical/rawUrl';
 import type { LocalIamEndpointOptions, LocalRealtime, RawRequest } from '../types';
 import { APPSYNC_SERVICE, EVENTS_PATH, IOT_SERVICE } from './constants';
 import { createHub } from './hub';

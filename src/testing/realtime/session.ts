@@ -1,4 +1,4 @@
-import type { ResolvedVerifyOptions } from '../options';
+import type { ResolvedVerifyOptions } from '../verifier/options';
 import type { RealtimeMessageRecord, VerifyResult } from '../types';
 import { appSyncErrorOf, type AppSyncError } from './appsyncAuthorization';
 import type { WebSocketPeer, WebSocketSession } from './connection';

@@ -1,10 +1,10 @@
 import { CONTENT_TYPE_HEADER, ERROR_TYPE_HEADER, JSON_CONTENT_TYPE } from '../constants';
-import type { ResolvedVerifyOptions } from '../options';
-import { firstHeader } from '../rawHeaders';
-import { splitRawUrl } from '../rawUrl';
+import type { ResolvedVerifyOptions } from '../verifier/options';
+import { firstHeader } from '../verifier/canonical/rawHeaders';
+import { splitRawUrl } from '../verifier/canonical/rawUrl';
 import type { RawRequest, VerifyResult } from '../types';
-import { verifyResolved } from '../verify';
-import type { UpgradeAnswer } from '../websocket';
+import { verifyResolved } from '../verifier/verify';
+import type { UpgradeAnswer } from '../server/websocket';
 import { verifyAuthorization } from './appsyncAuthorization';
 import { connectionAuthorization, offeredSubprotocols } from './connectHeader';
 import {
