@@ -1,8 +1,8 @@
 import { exchange } from '../exchange/exchange';
 import { checkOptionNames } from '../options/checkOptionNames';
 import { AXIOS_ENTRY } from '../options/optionNames';
-import { passUnsigned } from '../exchange/passUnsigned';
-import { newSigner, signerInternals } from '../signing/signer';
+import { routeRequest } from '../exchange/route';
+import { newSigner } from '../signing/signer';
 import type { Signer, SigV4Options } from '../types';
 import { toWireUrl } from '../signing/wireUrl';
 import { axiosEnding } from './abort';
@@ -42,12 +42,13 @@ function signingAdapter(signer: Signer, original: unknown, source: HelpersSource
     const axios = found instanceof Promise ? await found : found;
     const url = wireUrlOf(axios, config);
     const send = axios.getAdapter(original ?? axios.defaults.adapter, config);
-    if (!signer.appliesTo(url)) {
-      return passUnsigned(signer, { method: config.method ?? 'get', url }, () => send(config));
-    }
-    const sent = signerInternals(signer).urlToSend(url, (config.method ?? 'get').toUpperCase());
-    const transport = axiosTransport(config, send, axiosEnding(config, axios));
-    return exchange(signer, draftFromConfig(config, sent), transport);
+    return routeRequest(signer, config.method ?? 'get', url, {
+      unsigned: () => send(config),
+      signed(sent) {
+        const transport = axiosTransport(config, send, axiosEnding(config, axios));
+        return exchange(signer, draftFromConfig(config, sent), transport);
+      },
+    });
   };
   return Object.assign(adapter, { [WRAPPED]: original });
 }

@@ -1,9 +1,9 @@
 import { checkOptionNames } from '../options/checkOptionNames';
-import { assertNoUserinfo, isSigV4Error } from '../errors';
+import { isSigV4Error } from '../errors';
 import { exchange } from '../exchange/exchange';
 import { FETCH_ENTRY, type EntryPoint } from '../options/optionNames';
-import { passUnsigned } from '../exchange/passUnsigned';
-import { newSigner, signerInternals } from '../signing/signer';
+import { routeRequest } from '../exchange/route';
+import { newSigner } from '../signing/signer';
 import type { SigV4Options } from '../types';
 import { toWireUrl } from '../signing/wireUrl';
 import { draftFromBase } from './base';
@@ -68,22 +68,21 @@ export function buildSignedFetch(
     // No URL at all, or (installed) one fetch cannot parse: fetch's own TypeError, exactly.
     const given = input == null ? undefined : wireUrlOf(input, method, passInvalidUrls);
     if (!given) return guard.pass(sender.current(where), input, init);
-    if (!signer.appliesTo(given)) {
-      const send = sender.current(where);
-      return passUnsigned(signer, { method, url: given }, () => guard.pass(send, input, init));
-    }
-    assertNoUserinfo(given, method);
-    const url = signerInternals(signer).urlToSend(given, method);
-    const plain = plainCallBase(input, init);
-    const { base, draft } = plain
-      ? { base: plain, draft: draftFromBase(plain, url, init?.body ?? undefined) }
-      : fromRequest(toRequest(input, init, url), input, url, init);
-    assertNoHostHeader(base.headers, base.method, url);
     const send = sender.current(where);
-    const transport = fetchTransport(base, init, (to, wire) =>
-      guard.sendSigned(send, to, wire ?? {}, init),
-    );
-    return exchange(signer, draft, transport);
+    return routeRequest(signer, method, given, {
+      unsigned: () => guard.pass(send, input, init),
+      signed(url) {
+        const plain = plainCallBase(input, init);
+        const { base, draft } = plain
+          ? { base: plain, draft: draftFromBase(plain, url, init?.body ?? undefined) }
+          : fromRequest(toRequest(input, init, url), input, url, init);
+        assertNoHostHeader(base.headers, base.method, url);
+        const transport = fetchTransport(base, init, (to, wire) =>
+          guard.sendSigned(send, to, wire ?? {}, init),
+        );
+        return exchange(signer, draft, transport);
+      },
+    });
   } as typeof fetch;
   markSigned(signedFetch, sender.fixed);
   return signedFetch;
