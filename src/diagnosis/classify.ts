@@ -31,8 +31,11 @@ export interface ResponseSummary {
   readonly message?: string;
 }
 
+/** AWS's skew refusal: "Signature expired: ..." or "Signature not yet current: ...". @internal */
+export const CLOCK_SKEW_MESSAGE = /^Signature (?:expired|not yet current)/;
+
 const RULES: ReadonlyArray<readonly [FailureKind, RegExp]> = [
-  ['clock-skew', /^Signature (expired|not yet current)/],
+  ['clock-skew', CLOCK_SKEW_MESSAGE],
   ['signature-mismatch', /^The request signature we calculated does not match/],
   ['expired-token', /security token included in the request is expired/i],
   ['invalid-token', /security token included in the request is invalid/i],
@@ -48,8 +51,12 @@ const ERROR_TYPES: Readonly<Record<string, FailureKind>> = {
   AccessDeniedException: 'access-denied',
 };
 
-/** `UnrecognizedClientException:http://internal...` gives `UnrecognizedClientException`. */
-const bareErrorType = (errorType: string | null | undefined) => errorType?.split(':')[0].trim();
+/**
+ * `UnrecognizedClientException:http://internal...` gives `UnrecognizedClientException`.
+ * @internal
+ */
+export const bareErrorType = (errorType: string | null | undefined) =>
+  errorType?.split(':')[0].trim();
 
 /** Classifies an answer; undefined for a success or a failure that is not about signing. */
 export function classifyFailure({

@@ -5,12 +5,30 @@ import { diagnoseRealtimeRefusal, isRealtimeRefusal } from './realtimeRefusal';
 import { signingRecordOf, unsignedReasonOf } from './signingRecords';
 import type { Diagnosis } from './types';
 
-/** An axios response, or the error axios rejects with (it carries the response). */
-interface AxiosAnswerLike {
+/** An axios response, or the error axios rejects with (it carries the response). @internal */
+export interface AxiosAnswerLike {
   readonly status?: number;
   readonly data?: unknown;
   readonly headers?: unknown;
   readonly response?: AxiosAnswerLike;
+}
+
+/**
+ * `diagnose` for an answer whose body is already read (an axios response, or
+ * `{ status, headers, data }`), at once: with what was signed for it, or why it was not.
+ * @internal
+ */
+export function diagnoseReadAnswer(response: AxiosAnswerLike): Diagnosis | undefined {
+  if (typeof response.status !== 'number') return undefined;
+  return analyzeFailure(
+    {
+      status: response.status,
+      errorType: headerValue(response.headers, 'x-amzn-errortype'),
+      message: messageOf(response.data),
+    },
+    signingRecordOf(response),
+    unsignedReasonOf(response),
+  );
 }
 
 const isFetchResponse = (value: unknown): value is Response =>
@@ -53,15 +71,5 @@ export async function diagnose(answer: Response | object | string): Promise<Diag
     );
   }
   const candidate = answer as AxiosAnswerLike;
-  const response = candidate.response ?? candidate;
-  if (typeof response.status !== 'number') return undefined;
-  return analyzeFailure(
-    {
-      status: response.status,
-      errorType: headerValue(response.headers, 'x-amzn-errortype'),
-      message: messageOf(response.data),
-    },
-    signingRecordOf(response),
-    unsignedReasonOf(response),
-  );
+  return diagnoseReadAnswer(candidate.response ?? candidate);
 }

@@ -4,6 +4,7 @@
  * `<Error><Code>` with its `x-amz-request-id`. A backend's own 403 whose body merely reads like a
  * token refusal is the backend's answer: sending it again could execute a POST twice.
  */
+import { bareErrorType, CLOCK_SKEW_MESSAGE } from '../diagnosis/classify';
 import type { Reply } from './transport';
 
 /** What a curable refusal asks for: a corrected clock, or credentials resolved afresh. @internal */
@@ -17,7 +18,6 @@ const TOKEN_ERROR_TYPES = new Set([
   'ExpiredToken',
 ]);
 const SIGNATURE_ERROR_TYPE = 'InvalidSignatureException';
-const SKEW_MESSAGE = /^Signature (?:expired|not yet current)/;
 
 /** S3's error codes, sent with no `x-amzn-ErrorType`. */
 const S3_CURES: Readonly<Record<string, Cure>> = {
@@ -28,16 +28,14 @@ const S3_CURES: Readonly<Record<string, Cure>> = {
 };
 const S3_ERROR_CODE = /<Error>[\s\S]*?<Code>([^<]+)<\/Code>/;
 
-const bare = (errorType: string) => errorType.split(':')[0].trim();
-
 /** API Gateway and Lambda refuse with 403, S3 and the JSON APIs (DynamoDB, ...) with 400. */
 const REFUSAL_STATUSES = new Set([400, 401, 403]);
 
 async function byErrorType(reply: Reply<unknown>, errorType: string): Promise<Cure | undefined> {
-  const type = bare(errorType);
+  const type = bareErrorType(errorType) ?? '';
   if (TOKEN_ERROR_TYPES.has(type)) return 'credentials';
   if (type !== SIGNATURE_ERROR_TYPE) return undefined;
-  return SKEW_MESSAGE.test((await reply.message())?.trim() ?? '') ? 'clock' : undefined;
+  return CLOCK_SKEW_MESSAGE.test((await reply.message())?.trim() ?? '') ? 'clock' : undefined;
 }
 
 async function byS3Code(reply: Reply<unknown>): Promise<Cure | undefined> {

@@ -4,36 +4,23 @@
  * says it was not signed and why, and a 401/403 it gets is explained by that reason (axios:
  * `error.diagnosis`; fetch: `diagnose(response)`).
  */
-import { analyzeFailure } from '../diagnosis/analyze';
-import { messageOf } from '../diagnosis/classify';
+import { diagnoseReadAnswer, type AxiosAnswerLike } from '../diagnosis/diagnose';
 import { rememberUnsigned } from '../diagnosis/signingRecords';
-import { headerValue } from '../headerValue';
 import { redactUrl } from '../redact';
 import { signerInternals } from '../signing/signer';
 import type { Signer } from '../types';
-
-/** A fetch Response or an axios response, as far as a refusal goes. */
-interface AnswerLike {
-  readonly status?: unknown;
-  readonly headers?: unknown;
-  readonly data?: unknown;
-}
 
 const REFUSALS = new Set([401, 403]);
 
 /** Remembers why a refused answer was unsigned; an axios error gets its diagnosis at once. */
 function noteRefusal(answer: unknown, reason: () => string, error?: unknown): void {
-  const candidate = answer as AnswerLike | undefined;
+  // A fetch Response, or an axios response (`data`, already read).
+  const candidate = answer as AxiosAnswerLike | undefined;
   if (typeof candidate !== 'object' || candidate === null) return;
-  if (!REFUSALS.has(candidate.status as number)) return;
+  if (!REFUSALS.has(candidate.status!)) return;
   rememberUnsigned(candidate, reason());
   if (typeof error !== 'object' || error === null) return;
-  const summary = {
-    status: candidate.status as number,
-    errorType: headerValue(candidate.headers, 'x-amzn-errortype'),
-    message: messageOf(candidate.data),
-  };
-  const diagnosis = analyzeFailure(summary, undefined, reason());
+  const diagnosis = diagnoseReadAnswer(candidate);
   if (diagnosis) Object.assign(error, { diagnosis });
 }
 
