@@ -7,9 +7,9 @@ import util from 'node:util';
 import axios, { type AxiosError } from 'axios';
 import { fromHttp } from '@aws-sdk/credential-providers';
 import { attachSigV4, createSignedFetch } from 'aws-sigv4-interceptor';
-import { TEST_CREDENTIALS, type LocalIamEndpoint } from 'aws-sigv4-interceptor/testing';
+import { TEST_CREDENTIALS } from 'aws-sigv4-interceptor/testing';
 import { CLIENT_NAMES, CLIENTS } from '../support/clients';
-import { useFreshEndpoint } from '../support/freshEndpoint';
+import { freshEndpoint } from '../support/freshEndpoint';
 import { startScriptedServer, type ScriptedServer } from '../support/scriptedServer';
 
 const credentials = TEST_CREDENTIALS;
@@ -34,11 +34,7 @@ function expectNoSecret(value: unknown) {
   }
 }
 
-const fresh = useFreshEndpoint({ region: 'us-east-1', authorize: ['GET /prod/open'] });
-let endpoint: LocalIamEndpoint;
-beforeEach(() => {
-  endpoint = fresh.current();
-});
+const endpoint = freshEndpoint({ region: 'us-east-1', authorize: ['GET /prod/open'] });
 
 describe.each(['http', 'fetch'] as const)('axios with its %s adapter', (adapter) => {
   const api = () => {

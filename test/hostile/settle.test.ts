@@ -13,9 +13,9 @@ import {
   createSigner,
   type AwsCredentialIdentity,
 } from 'aws-sigv4-interceptor';
-import { TEST_CREDENTIALS, type LocalIamEndpoint } from 'aws-sigv4-interceptor/testing';
+import { TEST_CREDENTIALS } from 'aws-sigv4-interceptor/testing';
 import { CLIENT_NAMES, CLIENTS } from '../support/clients';
-import { useFreshEndpoint } from '../support/freshEndpoint';
+import { freshEndpoint } from '../support/freshEndpoint';
 
 const scope = { region: 'us-east-1', service: 'execute-api' } as const;
 
@@ -34,11 +34,7 @@ function heldProvider() {
   };
 }
 
-const fresh = useFreshEndpoint({ region: 'us-east-1' });
-let endpoint: LocalIamEndpoint;
-beforeEach(() => {
-  endpoint = fresh.current();
-});
+const endpoint = freshEndpoint({ region: 'us-east-1' });
 
 describe.each(CLIENT_NAMES)('%s', (client) => {
   test('a credential source that never answers: the typed error naming the source, nothing sent', async () => {

@@ -1,5 +1,5 @@
 /**
- * A local IAM endpoint started afresh for each test, with the credential cache cleared around
+ * A local IAM endpoint started afresh for each test, with the credential cache cleared before
  * it, and closed after the test.
  */
 import { clearCredentialCache } from 'aws-sigv4-interceptor';
@@ -8,24 +8,14 @@ import {
   type LocalIamEndpoint,
   type LocalIamEndpointOptions,
 } from 'aws-sigv4-interceptor/testing';
+import { startedBeforeEach } from './startedServers';
 
-/** Registers the hooks; `current()` is the endpoint of the running test. */
-export function useFreshEndpoint(options: LocalIamEndpointOptions = { region: 'us-east-1' }): {
-  current(): LocalIamEndpoint;
-} {
-  let endpoint: LocalIamEndpoint | undefined;
-  beforeEach(async () => {
+/** Registers the hooks; the result stands for the endpoint of the running test. */
+export function freshEndpoint(
+  options: LocalIamEndpointOptions = { region: 'us-east-1' },
+): LocalIamEndpoint {
+  return startedBeforeEach(() => {
     clearCredentialCache();
-    endpoint = await startLocalIamEndpoint(options);
+    return startLocalIamEndpoint(options);
   });
-  afterEach(async () => {
-    await endpoint?.close();
-    endpoint = undefined;
-  });
-  return {
-    current: () => {
-      if (!endpoint) throw new Error('useFreshEndpoint: no test is running');
-      return endpoint;
-    },
-  };
 }

@@ -4,9 +4,9 @@
  * returned as they are.
  */
 import type { AwsCredentialIdentity } from 'aws-sigv4-interceptor';
-import { TEST_CREDENTIALS, type LocalIamEndpoint } from 'aws-sigv4-interceptor/testing';
+import { TEST_CREDENTIALS } from 'aws-sigv4-interceptor/testing';
 import { CLIENT_NAMES, CLIENTS } from '../../support/clients';
-import { useFreshEndpoint } from '../../support/freshEndpoint';
+import { freshEndpoint } from '../../support/freshEndpoint';
 
 /** Keys the endpoint does not know: it answers UnrecognizedClientException. */
 const REVOKED: AwsCredentialIdentity = {
@@ -24,11 +24,7 @@ function scriptedProvider(...answers: AwsCredentialIdentity[]) {
   };
 }
 
-const fresh = useFreshEndpoint({ region: 'us-east-1' });
-let endpoint: LocalIamEndpoint;
-beforeEach(() => {
-  endpoint = fresh.current();
-});
+const endpoint = freshEndpoint({ region: 'us-east-1' });
 
 const scope = { region: 'us-east-1', service: 'execute-api' } as const;
 

@@ -11,14 +11,10 @@ import {
   type Diagnosis,
   type SigV4Options,
 } from 'aws-sigv4-interceptor';
-import { TEST_CREDENTIALS, type LocalIamEndpoint } from 'aws-sigv4-interceptor/testing';
-import { useFreshEndpoint } from '../../support/freshEndpoint';
+import { TEST_CREDENTIALS } from 'aws-sigv4-interceptor/testing';
+import { freshEndpoint } from '../../support/freshEndpoint';
 
-const fresh = useFreshEndpoint({ region: 'us-east-1' });
-let endpoint: LocalIamEndpoint;
-beforeEach(() => {
-  endpoint = fresh.current();
-});
+const endpoint = freshEndpoint({ region: 'us-east-1' });
 
 /** Calls the endpoint through one client; resolves to its diagnosis and the debug lines. */
 const CALLS: Record<
