@@ -14,7 +14,7 @@ const SECRET_QUERY_PARAMS = new Set(['x-amz-signature', 'x-amz-security-token'])
  * token, and the credentials of other schemes a request may carry beside them (a cookie, an API
  * Gateway API key, a proxy's). Masked wherever a header value could be shown.
  */
-export const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set([
+const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set([
   'authorization',
   'proxy-authorization',
   'x-amz-security-token',

@@ -18,7 +18,7 @@ const JSON_INPUT_QUOTE = /(?:\.\.\.)?"(?:[^"\\]|\\.)*"(?:\.\.\.)? is not valid J
 const JSON_UNEXPECTED_TOKEN = /Unexpected token '.*?', /g;
 
 /** A message (or stack) without the input text a parser quoted. @internal */
-export const withoutQuotedInput = (text: string): string =>
+const withoutQuotedInput = (text: string): string =>
   text
     .replace(JSON_UNEXPECTED_TOKEN, 'Unexpected token, ')
     .replace(JSON_INPUT_QUOTE, '(input withheld) is not valid JSON');

@@ -19,7 +19,7 @@ export interface CacheEntry {
  * often, not on every request. Credentials the server refused are likewise resolved afresh at
  * most this often: a persistently bad key causes no storm of resolutions.
  */
-export const REFRESH_RETRY_INTERVAL_MS = 10_000;
+const REFRESH_RETRY_INTERVAL_MS = 10_000;
 
 /**
  * The cache is process-wide (src/processState.ts), keyed by the provider function itself: no

@@ -8,7 +8,7 @@ import { processState } from '../processState';
  */
 
 /** AWS rejects signatures more than 5 minutes away from its own clock. */
-export const CLOCK_SKEW_TOLERANCE_MS = 5 * 60 * 1000;
+const CLOCK_SKEW_TOLERANCE_MS = 5 * 60 * 1000;
 
 /** The time to sign at: the local clock corrected by the learned offset. @internal */
 export function correctedNow(): Date {

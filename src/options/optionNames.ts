@@ -4,7 +4,7 @@
  */
 
 /** Options of every entry point: how to sign and with which credentials. @internal */
-export const SHARED_OPTIONS = [
+const SHARED_OPTIONS = [
   'region',
   'service',
   'regionSet',

@@ -27,8 +27,6 @@ export const GRAPHQL_WS_PROTOCOL = 'graphql-ws';
 export const EVENTS_WS_PROTOCOL = 'aws-appsync-event-ws';
 /** The prefix of the subprotocol entry that carries the base64url authorization (Events). */
 export const HEADER_PROTOCOL_PREFIX = 'header-';
-/** The WebSocket subprotocol of MQTT. */
-export const MQTT_WS_PROTOCOL = 'mqtt';
 
 /** The body a connection is signed over: an empty JSON object. */
 export const CONNECT_BODY = '{}';

@@ -13,7 +13,7 @@ const NOT_AUTHORIZED =
 const REDEPLOY = 'redeploy a REST API after changing its resource policy';
 
 /** A statement allowing exactly `action` on `resource`, ready to paste into a policy. @internal */
-export function policyStatementFor(action: string, resource: string): string {
+function policyStatementFor(action: string, resource: string): string {
   return JSON.stringify({ Effect: 'Allow', Action: action, Resource: resource });
 }
 

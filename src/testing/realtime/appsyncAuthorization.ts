@@ -19,7 +19,7 @@ export interface AppSyncError {
  * server's canonical request showing which host it expected.
  * @internal
  */
-export function rebuiltRequest(
+function rebuiltRequest(
   authorization: Readonly<Record<string, unknown>>,
   apiHost: string,
   path: string,

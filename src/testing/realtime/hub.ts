@@ -10,7 +10,7 @@ export type Subscription =
  * An Events subscription's channel covers a published channel when they are equal, or when it
  * ends in `/*` and the published one is below it (any depth).
  */
-export function channelCovers(subscribed: string, published: string): boolean {
+function channelCovers(subscribed: string, published: string): boolean {
   if (!subscribed.endsWith('/*')) return subscribed === published;
   const prefix = subscribed.slice(0, -1);
   return published.startsWith(prefix) && published.length > prefix.length;

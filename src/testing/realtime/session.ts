@@ -23,9 +23,7 @@ export interface AppSyncConnect {
 }
 
 /** Parses a client message: an object with a string `type`, or undefined. @internal */
-export function parseMessage(
-  text: string,
-): (Record<string, unknown> & { type: string }) | undefined {
+function parseMessage(text: string): (Record<string, unknown> & { type: string }) | undefined {
   try {
     const value: unknown = JSON.parse(text);
     const type = (value as { type?: unknown } | null)?.type;
@@ -38,7 +36,7 @@ export function parseMessage(
 }
 
 /** Starts the keep-alive messages of a connection; returns the function that stops them. @internal */
-export function keepAlive(peer: WebSocketPeer, periodMs: number): () => void {
+function keepAlive(peer: WebSocketPeer, periodMs: number): () => void {
   const ka = () => peer.sendText(JSON.stringify({ type: 'ka' }));
   ka();
   const timer = setInterval(ka, periodMs);

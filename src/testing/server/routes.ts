@@ -24,7 +24,7 @@ const segmentsOf = (path: string): string[] => path.split('/').filter((s) => s !
  * Parses one pattern; `option` names where it came from in the error, e.g. `routes[2]`.
  * @internal
  */
-export function parseRoutePattern(text: unknown, option: string): RoutePattern {
+function parseRoutePattern(text: unknown, option: string): RoutePattern {
   const match = typeof text === 'string' ? SHAPE.exec(text) : null;
   const fail = (why: string): never => {
     throw new TypeError(
@@ -59,7 +59,7 @@ function segmentMatches(pattern: string, segment: string): boolean {
 }
 
 /** Whether `method` and the raw `path` (no query) match the pattern. @internal */
-export function matchesRoute(pattern: RoutePattern, method: string, path: string): boolean {
+function matchesRoute(pattern: RoutePattern, method: string, path: string): boolean {
   if (pattern.method !== undefined && pattern.method !== method.toUpperCase()) return false;
   const segments = segmentsOf(path).map((segment) => decodeUtf8(percentDecode(segment)));
   const fixed = pattern.segments.length;

@@ -38,7 +38,7 @@ export interface LocalIdentity {
 const hashOf = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
 /** Whether every login of `logins` is one of the tokens `pool` accepts for its provider. @internal */
-export function loginsAccepted(pool: LocalIdentityPool, logins: Record<string, string>): boolean {
+function loginsAccepted(pool: LocalIdentityPool, logins: Record<string, string>): boolean {
   return Object.entries(logins).every(([provider, token]) => {
     const accepted = pool.logins?.[provider] ?? [];
     return typeof token === 'string' && accepted.some((known) => sameSecretText(known, token));
@@ -46,7 +46,7 @@ export function loginsAccepted(pool: LocalIdentityPool, logins: Record<string, s
 }
 
 /** Whether `logins` holds the login an authenticated identity was created with. @internal */
-export function loginsMatch(identity: LocalIdentity, logins: Record<string, string>): boolean {
+function loginsMatch(identity: LocalIdentity, logins: Record<string, string>): boolean {
   if (identity.provider === undefined) return true;
   const token = logins[identity.provider];
   return typeof token === 'string' && sameSecretText(identity.tokenHash ?? '', hashOf(token));

@@ -5,7 +5,7 @@ import type { RawRequest } from '../types';
 /** The JSON 1.1 protocol of Cognito identity: bodies, errors, the input read. */
 
 /** The content type of every JSON 1.1 request and answer. @internal */
-export const JSON_1_1 = 'application/x-amz-json-1.1';
+const JSON_1_1 = 'application/x-amz-json-1.1';
 
 /** A 200 with a JSON 1.1 body. @internal */
 export const answer = (payload: object): LocalResponse => ({

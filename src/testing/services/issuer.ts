@@ -11,7 +11,7 @@ export interface CredentialIssuer {
 }
 
 /** @default 3600000 (1 hour, the default session of STS and the container endpoints) */
-export const DEFAULT_LIFETIME_MS = 60 * 60 * 1000;
+const DEFAULT_LIFETIME_MS = 60 * 60 * 1000;
 
 /** The characters of AWS access key ids after their 4-letter prefix (base32). */
 const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';

@@ -8,7 +8,7 @@ import type { LocalResponse } from '../server/serve';
  */
 
 /** The namespace of every STS response. @internal */
-export const STS_XMLNS = 'https://sts.amazonaws.com/doc/2011-06-15/';
+const STS_XMLNS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 /** The only API version STS has. @internal */
 export const STS_VERSION = '2011-06-15';
 
@@ -23,7 +23,7 @@ const ESCAPES: Record<string, string> = {
 };
 
 /** Escapes text for an XML element. @internal */
-export const xmlText = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+const xmlText = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
 /** `<name>escaped text</name>`. @internal */
 export const element = (name: string, text: string): string =>

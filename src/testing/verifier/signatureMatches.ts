@@ -13,7 +13,7 @@ const HEX = /^(?:[0-9a-fA-F]{2})+$/;
  * they are verified, never compared. A signature that is not DER gives `false`, not an error.
  * @internal
  */
-export function verifyV4aSignature(
+function verifyV4aSignature(
   identity: Readonly<TestIdentity>,
   stringToSign: string,
   signatureHex: string,

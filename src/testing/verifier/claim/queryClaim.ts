@@ -37,7 +37,7 @@ export function hasQueryAuth(raw: RawRequest): boolean {
 }
 
 /** X-Amz-Expires as seconds: a whole decimal number from 0 to 604800, else S3's 403. @internal */
-export function parseExpires(value: string): number | VerifyFailure {
+function parseExpires(value: string): number | VerifyFailure {
   if (!/^-?\d+$/.test(value)) return expiresNotANumber();
   const seconds = Number(value);
   if (seconds < 0) return expiresNegative();
